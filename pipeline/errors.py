@@ -1,0 +1,20 @@
+"""Errors a user can cause. The CLI turns each into one line on stderr and exit code 1.
+
+Bugs are not caught: they stay tracebacks.
+"""
+
+
+class NewsfactsError(Exception):
+    """Base class of every error caused by input, configuration or environment."""
+
+
+class InputError(NewsfactsError):
+    """An article or input file cannot be read or is invalid. The message names the input (and line)."""
+
+
+class ModelError(NewsfactsError):
+    """A model is missing, corrupt, or would need a download (the project never downloads at run time)."""
+
+
+class StoreError(NewsfactsError):
+    """The knowledge table cannot be opened, migrated or written."""

@@ -1,0 +1,285 @@
+"""Read articles from files, directories and stdin into :class:`Article` objects.
+
+Formats: ``.txt`` (first non-empty line is the title), ``.json`` (one object or a list),
+``.jsonl`` (one object a line), ``.html``/``.htm`` (main text by trafilatura); fields
+``id, title, text, published, url, source`` with only ``text`` required. A directory is read
+recursively in sorted order. Text is kept exactly as received (after UTF-8 decoding): all
+offsets in records point into it.
+
+Readers never raise for one bad article in a multi-article input: :func:`iter_inputs` yields
+:class:`Failure` items in input order so a batch can record them and go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .errors import InputError
+
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length; a 10 MB article is refused, not truncated.
+SUPPORTED = {".txt", ".json", ".jsonl", ".html", ".htm"}
+
+# Length-preserving character map applied before the models see the text (offsets stay valid).
+_MODEL_CHARMAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+        "\u2032": "'", "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\u2009": " ", "\u200a": " ",
+        "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\uff08": "(", "\uff09": ")", "\uff0c": ",", "\uff1a": ":", "\uff1b": ";", "\uff05": "%",
+        "\u200b": " ", "\ufeff": " ",
+    }
+)
+
+
+def normalise_for_models(text: str) -> str:
+    """Return ``text`` with curly quotes, odd spaces, dashes and full-width punctuation made plain.
+
+    The mapping is one character to one character, so every offset into the result is an
+    offset into ``text``.
+    """
+    return text.translate(_MODEL_CHARMAP)
+
+
+@dataclass
+class Article:
+    """One article. ``text`` is exactly as received; ``published`` is the document creation time."""
+
+    text: str
+    id: str = ""
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    origin: str = "<input>"  # where it came from: "file.jsonl:3", for error messages
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.text)
+
+
+@dataclass
+class Failure:
+    """An input that could not be read: ``origin`` names it (path and line), ``reason`` says why."""
+
+    origin: str
+    reason: str
+
+
+def article_id(text: str) -> str:
+    """Stable id: the first 16 hex digits of SHA-256 over the NFC-normalised, whitespace-collapsed text."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_published(value: object, origin: str) -> Optional[dt.date]:
+    """Parse a publication date given as ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date).
+
+    Raises:
+        InputError: the value is not a real calendar date (e.g. "-" or "2019-13-45").
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?", text)
+    if not m:
+        raise InputError(f"{origin}: published {text!r} is not a date in YYYY-MM-DD form")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise InputError(f"{origin}: published {text!r} is not a valid date ({exc})") from None
+
+
+def check_text(text: object, origin: str) -> str:
+    """Validate article text.
+
+    Raises:
+        InputError: missing, not a string, empty/whitespace-only, or longer than ``MAX_CHARS``.
+    """
+    if text is None:
+        raise InputError(f"{origin}: no 'text' field")
+    if not isinstance(text, str):
+        raise InputError(f"{origin}: 'text' must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"{origin}: text is empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{origin}: text has {len(text):,} characters, over the limit of {MAX_CHARS:,}; split the article"
+        )
+    return text
+
+
+def decode(data: bytes, origin: str) -> str:
+    """Decode bytes as UTF-8 (a BOM is dropped).
+
+    Raises:
+        InputError: the bytes hold NUL characters (a binary file) or are not valid UTF-8.
+    """
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{origin}: not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+
+
+def from_mapping(obj: object, origin: str) -> Article:
+    """Build an Article from a JSON object with fields ``id, title, text, published, url, source``.
+
+    Raises:
+        InputError: not an object, no usable text, or an invalid ``published``.
+    """
+    if not isinstance(obj, dict):
+        raise InputError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
+    text = check_text(obj.get("text"), origin)
+    published = parse_published(obj.get("published", obj.get("date")), origin)
+    title = obj.get("title")
+    return Article(
+        text=text,
+        id=str(obj["id"]) if obj.get("id") not in (None, "") else "",
+        title=str(title) if title else None,
+        published=published,
+        url=obj.get("url"),
+        source=obj.get("source"),
+        origin=origin,
+    )
+
+
+def from_plain_text(text: str, origin: str, source: Optional[str] = None) -> Article:
+    """A .txt article: the first non-empty line is its title; the whole text is kept as the text."""
+    check_text(text, origin)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Article(text=text, title=title, source=source, origin=origin)
+
+
+def from_html(html: str, origin: str) -> Article:
+    """Extract an HTML page's main text and metadata with trafilatura.
+
+    Raises:
+        InputError: no main text could be found.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    text = data.get("text") if data else None
+    if not text or not text.strip():
+        raise InputError(f"{origin}: no article text found in the HTML")
+    published = None
+    if data.get("date"):
+        try:
+            published = parse_published(data["date"], origin)
+        except InputError:
+            published = None
+    return Article(
+        text=text, title=data.get("title"), published=published, url=data.get("url"),
+        source=data.get("sitename"), origin=origin,
+    )
+
+
+def _read_json(text: str, origin: str) -> Iterator[Union[Article, Failure]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Failure(origin, f"invalid JSON (line {exc.lineno}: {exc.msg})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items):
+        where = f"{origin}[{i}]" if isinstance(data, list) else origin
+        try:
+            yield from_mapping(obj, where)
+        except InputError as exc:
+            yield Failure(where, str(exc).removeprefix(f"{where}: "))
+
+
+def _read_jsonl(text: str, origin: str) -> Iterator[Union[Article, Failure]]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"malformed JSON ({exc.msg})")
+            continue
+        try:
+            yield from_mapping(obj, where)
+        except InputError as exc:
+            yield Failure(where, str(exc).removeprefix(f"{where}: "))
+
+
+def read_text_input(
+    text: str, origin: str, fmt: str = ".txt"
+) -> Iterator[Union[Article, Failure]]:
+    """Parse already-decoded input in the format named by its suffix (``.txt``, ``.json``, …)."""
+    if fmt == ".jsonl":
+        yield from _read_jsonl(text, origin)
+    elif fmt == ".json":
+        yield from _read_json(text, origin)
+    else:
+        try:
+            if fmt in (".html", ".htm"):
+                yield from_html(text, origin)
+            else:
+                yield from_plain_text(text, origin, source=None)
+        except InputError as exc:
+            yield Failure(origin, str(exc).removeprefix(f"{origin}: "))
+
+
+def read_path(path: Path) -> Iterator[Union[Article, Failure]]:
+    """Read one file (any supported format) into Articles and Failures, in order."""
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(origin, f"cannot read ({exc.strerror})")
+        return
+    try:
+        text = decode(data, origin)
+    except InputError as exc:
+        yield Failure(origin, str(exc).removeprefix(f"{origin}: "))
+        return
+    suffix = path.suffix.lower()
+    yield from read_text_input(text, origin, suffix if suffix in SUPPORTED else ".txt")
+
+
+def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
+    """Expand directories (recursively, sorted, supported suffixes only); files are kept as given.
+
+    Raises:
+        InputError: a path does not exist.
+    """
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
+                    yield child
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or directory")
+
+
+def iter_inputs(
+    paths: Iterable[Union[str, Path]], stdin_text: Optional[str] = None, stdin_format: str = ".txt"
+) -> Iterator[Union[Article, Failure]]:
+    """All articles (and failures) from the given paths; ``-`` reads ``stdin_text``."""
+    for p in paths:
+        if str(p) == "-":
+            yield from read_text_input(stdin_text or "", "<stdin>", stdin_format)
+        else:
+            for path in expand_paths([p]):
+                yield from read_path(path)

@@ -1,0 +1,54 @@
+"""In-article linking and rule-based organisation names, on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.linking import norm_key
+
+from conftest import run
+
+
+def _by_name(doc):
+    return {e.name: e for e in doc._.entities}
+
+
+def test_norm_key():
+    assert norm_key("the Guangzhou Financial Supervision Bureau's") == "guangzhou financial supervision bureau"
+    assert norm_key("Bank of China") != norm_key("People's Bank of China")
+
+
+def test_seed_entities_aliases_and_roles(nlp_fast, seed_text):
+    doc = run(nlp_fast, seed_text)
+    ents = _by_name(doc)
+    bureau = ents["Guangzhou Financial Supervision Bureau"]
+    assert bureau.type == "ORG" and len(bureau.mentions) >= 7  # "the ..." and "...'s" variants are one entity
+    office = ents["Guangzhou Internet Loan Risk Response Leading Group Working Office"]
+    assert "Internet Loan Response Office" in office.aliases
+    assert ents["Huang Xinyu"].roles == ["reporter (Beijing News)"]
+    assert any(r.startswith("chief of the local financial development department") for r in ents["Chen Long"].roles)
+    assert len(ents["Chen Long"].mentions) == 3
+
+
+def test_surname_and_abbreviation(nlp_fast):
+    text = ("Maria Gonzalez, chairman of the Pacific Shipping Association (PSA), said on Monday that freight rates "
+            "fell. Gonzalez added that the PSA would meet again.")
+    ents = _by_name(run(nlp_fast, text))
+    person = ents["Maria Gonzalez"]
+    assert len(person.mentions) == 2
+    assert "chairman of the Pacific Shipping Association" in person.roles
+    org = ents["Pacific Shipping Association"]
+    assert "PSA" in org.aliases and len(org.mentions) == 3
+
+
+def test_similar_names_are_not_merged(nlp_fast):
+    text = "Chen Long met Chen Liang in Beijing. The Bank of China and the People's Bank of China both declined to comment."
+    ents = _by_name(run(nlp_fast, text))
+    assert "Chen Long" in ents and "Chen Liang" in ents
+    assert "Bank of China" in ents and "People's Bank of China" in ents
+
+
+def test_org_designator_rule_splits_coordinated_names(nlp_fast):
+    text = "The Guangzhou Mutual Gold Remediation Office and the Internet Loan Response Office were set up last year."
+    names = {e.name for e in run(nlp_fast, text)._.entities if e.type == "ORG"}
+    assert {"Guangzhou Mutual Gold Remediation Office", "Internet Loan Response Office"} <= names

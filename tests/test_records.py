@@ -1,0 +1,71 @@
+"""The record contract: validators and the published JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.records import ArticleFacts, json_schemas
+
+from conftest import REPO
+
+TEXT = "Acme Corp hired 20 people in May 2020."
+
+
+def _facts(**over):
+    data = {
+        "article": {"id": "a1"},
+        "entities": [{"id": "E1", "type": "ORG", "name": "Acme Corp",
+                      "mentions": [{"start": 0, "end": 9, "text": "Acme Corp", "sentence": TEXT}]}],
+        "dates": [{"id": "T1", "start": 29, "end": 37, "text": "May 2020", "sentence": TEXT,
+                   "type": "DATE", "value": "2020-05", "anchor": "explicit"}],
+        "claims": [{"id": "C1", "start": 16, "end": 18, "text": "20", "sentence": TEXT, "evidence": "20 people",
+                    "evidence_start": 16, "evidence_end": 25, "value": 20.0, "unit": "count",
+                    "date_id": "T1", "entity_id": "E1"}],
+    }
+    for path, value in over.items():
+        obj = data
+        keys = path.split(".")
+        for k in keys[:-1]:
+            obj = obj[int(k)] if k.isdigit() else obj[k]
+        obj[keys[-1]] = value
+    return data
+
+
+def test_valid_record_passes():
+    facts = ArticleFacts.model_validate(_facts(), context={"text": TEXT})
+    assert facts.claims[0].entity_id == "E1" and facts.dates[0].value == "2020-05"
+
+
+def test_mention_text_must_match_offsets():
+    with pytest.raises(ValidationError, match="differs from the article text"):
+        ArticleFacts.model_validate(_facts(**{"entities.0.mentions.0.text": "Acme Inc."}), context={"text": TEXT})
+
+
+def test_offset_outside_text():
+    bad = _facts(**{"dates.0.start": 36, "dates.0.end": 99, "dates.0.text": "0"})
+    with pytest.raises(ValidationError, match="outside the text"):
+        ArticleFacts.model_validate(bad, context={"text": TEXT})
+
+
+@pytest.mark.parametrize("value", [math.inf, math.nan])
+def test_non_finite_value(value):
+    with pytest.raises(ValidationError):
+        ArticleFacts.model_validate(_facts(**{"claims.0.value": value}), context={"text": TEXT})
+
+
+def test_unknown_label_and_dangling_reference():
+    with pytest.raises(ValidationError):
+        ArticleFacts.model_validate(_facts(**{"entities.0.type": "COMPANY"}), context={"text": TEXT})
+    with pytest.raises(ValidationError, match="unknown date_id"):
+        ArticleFacts.model_validate(_facts(**{"claims.0.date_id": "T9"}), context={"text": TEXT})
+
+
+def test_published_schema_matches_models():
+    """Fails when schemas/ drifts from the pydantic models: run `newsfacts schema`."""
+    for name, schema in json_schemas().items():
+        on_disk = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+        assert on_disk == schema, f"schemas/{name} is stale: run `newsfacts schema`"
