@@ -101,6 +101,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[EntityMention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    affiliations: list[int] = field(default_factory=list)  # indexes into doc._.entities (ORG/GPE named in a role)
 
 
 def register_extensions() -> None:

@@ -87,6 +87,7 @@ class EntityRecord(_Strict):
     aliases: list[str] = []
     mentions: list[Mention] = Field(min_length=1)
     roles: list[str] = Field([], description='Roles stated next to a name, e.g. "reporter (Beijing News)".')
+    affiliations: list[str] = Field([], description="Ids of the organisations named in the roles.")
 
 
 class DateRecord(SpanRef):
@@ -167,6 +168,10 @@ class ArticleFacts(_Strict):
                     raise ValueError(f"{what}: text {got!r} differs from the article text {text[start:end]!r}")
         date_ids = {d.id for d in self.dates}
         entity_ids = {e.id for e in self.entities}
+        for e in self.entities:
+            for a in e.affiliations:
+                if a not in entity_ids:
+                    raise ValueError(f"entity {e.id}: unknown affiliation {a!r}")
         for c in self.claims:
             if c.date_id is not None and c.date_id not in date_ids:
                 raise ValueError(f"claim {c.id}: unknown date_id {c.date_id!r}")
@@ -201,7 +206,8 @@ def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], st
                              "sentence": _sentence(doc, text, m.start, m.end)})
             by_span[(m.start, m.end)] = eid
         out.append({"id": eid, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases),
-                    "mentions": mentions, "roles": list(ent.roles)})
+                    "mentions": mentions, "roles": list(ent.roles),
+                    "affiliations": [f"E{k + 1}" for k in ent.affiliations]})
     return out, by_span
 
 

@@ -28,6 +28,10 @@ def test_seed_entities_aliases_and_roles(nlp_fast, seed_text):
     assert ents["Huang Xinyu"].roles == ["reporter (Beijing News)"]
     assert any(r.startswith("chief of the local financial development department") for r in ents["Chen Long"].roles)
     assert len(ents["Chen Long"].mentions) == 3
+    # affiliations: the organisation named in the role ("the bureau" resolved to the Bureau)
+    entities = doc._.entities
+    assert [entities[k].name for k in ents["Chen Long"].affiliations] == ["Guangzhou Financial Supervision Bureau"]
+    assert [entities[k].name for k in ents["Huang Xinyu"].affiliations] == ["Beijing News"]
 
 
 def test_surname_and_abbreviation(nlp_fast):

@@ -16,7 +16,8 @@ Rules, applied in order:
 5. "the <noun>" ("the bureau") joins the one ORG of the article whose last word is that noun,
    when there is exactly one; it is added as an alias mention.
 
-Roles (``Entity.roles``): a role noun just before a PERSON ("Reporter Huang Xinyu"; with the
+Roles (``Entity.roles``) and affiliations (``Entity.affiliations``: the organisations named in a
+role, "the bureau" included once resolved): a role noun just before a PERSON ("Reporter Huang Xinyu"; with the
 organisation when the mention sits in parentheses after an ORG: "reporter (Beijing News)"), an
 appositive role ("Chen Long, chief of X,") and "served as / was appointed (the) ROLE" phrases,
 with the year when the clause holds one. Role nouns: ``ROLE_NOUNS``, common news job titles.
@@ -87,17 +88,21 @@ def _initials(name: str) -> str:
 
 
 class _Cluster:
-    __slots__ = ("type", "spans", "aliases", "roles", "keys")
+    __slots__ = ("type", "spans", "aliases", "roles", "keys", "role_spans")
 
     def __init__(self, type_: str):
         self.type = type_
         self.spans: list[tuple[int, int]] = []
         self.aliases: list[str] = []
         self.roles: list[str] = []
+        self.role_spans: list[tuple[int, int]] = []
         self.keys: set[str] = set()
 
 
-def _role_before(span: Span) -> Optional[str]:
+Role = tuple[str, int, int]  # (role text, start_char, end_char of the text it was read from)
+
+
+def _role_before(span: Span) -> Optional[Role]:
     """"Reporter Huang Xinyu" -> "reporter"; "(Reporter X)" after an ORG -> "reporter (ORG)"."""
     doc = span.doc
     i = span.start - 1
@@ -108,11 +113,11 @@ def _role_before(span: Span) -> Optional[str]:
     if j >= 0 and doc[j].text == "(":
         org = next((e for e in doc.ents if e.end == j and e.label_ in {"ORG", "NORP", "GPE"}), None)
         if org is not None:
-            return f"{role} ({trim_span(org).text})"
-    return role
+            return f"{role} ({trim_span(org).text})", org.start_char, span.start_char
+    return role, doc[i].idx, span.start_char
 
 
-def _role_appositive(span: Span) -> Optional[str]:
+def _role_appositive(span: Span) -> Optional[Role]:
     """"Chen Long, chief of the X department," -> "chief of the X department"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
@@ -125,10 +130,11 @@ def _role_appositive(span: Span) -> Optional[str]:
     end = k
     while end < len(doc) and doc[end].text not in {",", ".", ";", "(", ")"} and end - k < 15:
         end += 1
-    return doc[span.end + 1:end].text
+    role = doc[span.end + 1:end]
+    return role.text, role.start_char, role.end_char
 
 
-def _role_copula(span: Span) -> Optional[str]:
+def _role_copula(span: Span) -> Optional[Role]:
     """"X served as the chief of Y in 2018" -> "chief of Y (2018)" (dependency parse)."""
     head: Token = span.root
     if head.dep_ not in {"nsubj", "nsubjpass"}:
@@ -155,9 +161,10 @@ def _role_copula(span: Span) -> Optional[str]:
         if t.lower_ == "in" and t.i + 1 < hi and doc[t.i + 1].ent_type_ == "DATE":
             hi = t.i
             break
-    role = doc[lo:hi].text
+    role = doc[lo:hi]
     years = [e.text for e in verb.sent.ents if e.label_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", e.text)]
-    return f"{role} ({years[0]})" if years else role
+    text = f"{role.text} ({years[0]})" if years else role.text
+    return text, role.start_char, role.end_char
 
 
 class Linker:
@@ -196,8 +203,9 @@ def link(doc: Doc) -> list[Entity]:
         add(cluster, span)
         if span.label_ == "PERSON":
             for role in (_role_before(span), _role_appositive(span), _role_copula(span)):
-                if role and role not in cluster.roles:
-                    cluster.roles.append(role)
+                if role and role[0] not in cluster.roles:
+                    cluster.roles.append(role[0])
+                    cluster.role_spans.append(role[1:])
         found = _appositive_alias(doc, span)
         if found:
             alias, a_start, a_end = found
@@ -212,7 +220,15 @@ def link(doc: Doc) -> list[Entity]:
             if alias not in cluster.aliases:
                 cluster.aliases.append(alias)
     _definite_descriptions(doc, clusters)
-    return [_to_entity(doc, c) for c in clusters if c.spans]
+    clusters = [c for c in clusters if c.spans]
+    entities = [_to_entity(doc, c) for c in clusters]
+    for c, ent in zip(clusters, entities):  # affiliations: organisations named inside a role
+        for rs, re_ in c.role_spans:
+            for k, other in enumerate(clusters):
+                if other.type in {"ORG", "GPE"} and other is not c and k not in ent.affiliations:
+                    if any(rs <= s and e <= re_ for s, e in other.spans):
+                        ent.affiliations.append(k)
+    return entities
 
 
 def _partial_match(span: Span, clusters: list[_Cluster]) -> Optional[_Cluster]:
@@ -263,9 +279,10 @@ def _appositive_alias(doc: Doc, span: Span) -> Optional[tuple[str, int, int]]:
 def _absorb(keep: _Cluster, other: _Cluster, clusters: list[_Cluster], by_key: dict) -> None:
     keep.spans.extend(other.spans)
     keep.keys |= other.keys
-    for role in other.roles:
+    for role, rspan in zip(other.roles, other.role_spans):
         if role not in keep.roles:
             keep.roles.append(role)
+            keep.role_spans.append(rspan)
     for k in other.keys:
         by_key[(keep.type, k)] = keep
     clusters.remove(other)
