@@ -1,0 +1,1646 @@
+"""Numeric claims: the ``newsfacts_claims`` spaCy component.
+
+Reads tokens, the dependency parse, ``doc.ents`` and ``doc._.dates``; writes ``doc._.claims``
+(``list[Claim]`` sorted by ``start``; see :class:`pipeline.facts.Claim`).
+
+How a claim is found (each step names its source):
+
+1. **Numbers** (token level). A token is a number when it is a numeral
+   (:func:`pipeline.numbers.parse_numeral`: "1,000", "27,349.19", "1.000.000"; see that module
+   for the separator policy: "300.000" is 300000 only next to a currency without scale word), a
+   numeral with a glued currency/scale/unit ("$2.4bn", "35m", "10km", "~45g", "+0.2%"), or a run
+   of cardinal number words (:func:`pipeline.numbers.parse_number_words`: "twenty-six",
+   "two million", "a dozen", "half a million"). Scale words that follow ("1.2 million", "2 bn")
+   are multiplied in; "minus 5" is negative. Vague plurals ("thousands of", "tens of millions
+   of dollars", "dozens of") become order-of-magnitude ranges (1000-10000) with approx "about".
+2. **Units** (small lexicons below): a currency before ("$", "US$", "RMB", "SEK", "€") or after
+   ("yuan", "Finnish markka") the number gives an ISO 4217 code; "%"/"percent"/"per cent" give
+   ``percent``; "percentage point(s)" ``percentage_point``; measurement words give a short
+   canonical unit (``km``, ``tonne``, ``month``); a rate written "a/per X" after it extends the
+   unit ("$52 a barrel" -> ``USD/barrel``, "15% per annum" -> ``percent/year``). "¥" is CNY;
+   the wire-service transliterations "Y=" (yen, JPY) and "PS" (£) are read glued to digits.
+   Otherwise the unit is ``count``: when the
+   number modifies a noun in the parse (``nummod``) that noun is the counted thing, and when the
+   number stands alone it is a bare count (``concept`` may then come from "the number of X").
+3. **Not claims**: years (1800-2100 integers without unit), numbers inside a date mention of
+   ``doc._.dates`` (DATE/TIME type) or a spaCy DATE/TIME entity (durations such as
+   "21 consecutive months" stay, as quantities with a time unit), ordinals ("70th", "first"),
+   hotline/phone/ID numbers, figure/table/section references ("Figure 1", "Row 21"), numbers
+   that are part of a name ("S&P 500", "iPhone 12", "787 Dreamliner", "COVID -19"), street
+   addresses ("49 Zorro Ranch Road"), list markers ("1." at a line start),
+   versions ("3.2.1"), sports scores ("2-2", "5-3": first >= second, no unit), and ages
+   ("45-year-old", "aged 45") unless ``include_ages`` is set.
+4. **Approximation** from the words before ("about", "more than", "nearly", ...; see
+   ``APPROX_CUES``) or after ("or more", "or so") the quantity.
+5. **Ranges** "252 to 287", "252-287", "between 252 and 287", "four to five thousand" (a scale
+   word after the second number is shared when the first number is smaller): ``value`` is the
+   lower end, ``value_max`` the upper.
+6. **Changes** from the parse: the quantity depends on a change verb ("fell by 80%",
+   "rose 0.65 per cent", "dropped to one") or change noun ("a decrease of 86%", "a 3 percent
+   drop"), or on "up"/"down". The preposition decides the role: "by"/direct object -> the amount
+   (``relative`` = value for percent), "to" -> ``to_value``, "from" -> ``from_value``.
+   "from X ... to Y" is one claim (value = Y, from_value = X, to_value = Y) when a change word
+   governs it, a range otherwise; without a direction word the direction is from X vs Y.
+   "decreased $1.2 million to $23.5 million" gives the amount (direction only) and the new value
+   (direction, to_value and, for the same unit, from_value = 24.7 million). A signed percent in
+   a market summary ("Dow +0.2%") is a change.
+7. **Concept**: the counted noun phrase ("139 online lending institutions"), the noun a
+   money/percent quantity modifies ("a 25% duty", "a fine of $3 billion"), or the subject (object
+   for transitive change verbs) of the governing verb ("the balance of loans decreased by 75%"),
+   with "the number of X" read as X. When the parse gives nothing (fragments), a noun phrase
+   adjacent to the quantity (``_positional_concept``). A parenthesised conversion ("7.5 million
+   Danish crowns (US $1.1 million)") shares the approximation and concept of the quantity it
+   restates. :func:`claim_holder` names the holder (noun before "of", or the clause subject with
+   simple pronoun resolution) for evaluation and records.
+9. **Fractions** "a third of", "two-thirds of", "half of", "one in five": value in (0, 1], unit
+   ``fraction``.
+8. **Context**: ``entity_start``/``entity_end`` is an ORG/PERSON/GPE entity in that subject;
+   ``date_index`` the nearest DATE/TIME mention of ``doc._.dates`` in the same sentence that is
+   not a comparison baseline ("from the beginning of 2019").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..facts import Change, Claim
+from ..numbers import (
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    SCALES,
+    parse_number_words,
+    parse_numeral,
+)
+
+# ----------------------------------------------------------------------------------------------
+# Lexicons (kept small and general; ISO 4217 codes for money)
+# ----------------------------------------------------------------------------------------------
+
+#: Currency symbols and codes written before the number. "¥" is read as CNY (the project's
+#: corpus is Chinese news; Japanese yen are usually written "yen" or "JPY").
+CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL",
+    "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₦": "NGN",
+    "₫": "VND", "฿": "THB", "₺": "TRY", "₱": "PHP", "rs": "INR", "rs.": "INR", "rmb": "CNY",
+}
+#: Country prefixes written as a separate token before "$" ("US $84 billion", "c $ 16.4").
+DOLLAR_COUNTRY = {"us": "USD", "u.s.": "USD", "au": "AUD", "c": "CAD", "ca": "CAD",
+                  "hk": "HKD", "nz": "NZD", "nt": "TWD"}
+#: Currency symbols also written after the number ("15 €", "100 ₡", "100元").
+CURRENCY_SUFFIX = {"€": "EUR", "£": "GBP", "¥": "CNY", "元": "CNY", "₹": "INR", "₩": "KRW",
+                   "₽": "RUB", "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₫": "VND",
+                   "$": "USD", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB"}
+#: ISO 4217 codes accepted when written in capitals (before or after the number).
+ISO_CODES = {
+    "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "VND", "SEK", "NOK", "DKK", "CHF", "INR", "AUD",
+    "CAD", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "MXN", "ZAR", "TRY", "MYR", "IDR", "THB",
+    "PHP", "PKR", "NGN", "EGP", "SAR", "AED", "ILS", "PLN", "CZK", "HUF", "TWD", "KES", "ARS",
+    "CLP", "COP", "BDT", "LKR", "UAH", "RM",
+}
+_ISO_ALIAS = {"RMB": "CNY", "RM": "MYR"}
+#: Currency words written after the number (singular and plural forms).
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "euro": "EUR", "euros": "EUR", "sterling": "GBP", "yen": "JPY", "rupee": "INR",
+    "rupees": "INR", "ringgit": "MYR", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
+    "franc": "CHF", "francs": "CHF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "kroner": "NOK", "baht": "THB", "dong": "VND", "peso": "MXN", "pesos": "MXN",
+    "reais": "BRL", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "lira": "TRY", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
+    "naira": "NGN", "markka": "FIM", "won": "KRW", "rupiah": "IDR", "hryvnia": "UAH",
+}
+#: Nationality words that change a currency word's code ("Australian dollars" -> AUD).
+CURRENCY_NATIONALITY = {
+    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong kong", "dollar"): "HKD",
+    ("singapore", "dollar"): "SGD", ("new zealand", "dollar"): "NZD", ("taiwan", "dollar"): "TWD",
+    ("new taiwan", "dollar"): "TWD", ("zimbabwe", "dollar"): "ZWL", ("us", "dollar"): "USD",
+    ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD", ("danish", "krone"): "DKK",
+    ("norwegian", "krone"): "NOK", ("swedish", "krona"): "SEK", ("philippine", "peso"): "PHP",
+    ("mexican", "peso"): "MXN", ("argentine", "peso"): "ARS", ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR", ("indian", "rupee"): "INR", ("swiss", "franc"): "CHF",
+    ("brazilian", "real"): "BRL", ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP",
+    # English translations of krone/krona/koruna used by wire services ("7.5 million Danish crowns")
+    ("danish", "crown"): "DKK", ("norwegian", "crown"): "NOK", ("swedish", "crown"): "SEK",
+    ("czech", "crown"): "CZK", ("icelandic", "crown"): "ISK",
+}
+
+PERCENT_UNITS = {("%",): "percent", ("percent",): "percent", ("per", "cent"): "percent",
+                 ("pct",): "percent", ("pc",): "percent", ("percentage", "point"): "percentage_point",
+                 ("percentage", "points"): "percentage_point", ("basis", "points"): "basis_point",
+                 ("basis", "point"): "basis_point", ("bps",): "basis_point",
+                 ("points",): "point", ("point",): "point", ("pts",): "point"}
+
+_U = {
+    "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
+    "m": ["metre", "metres", "meter", "meters"],
+    "cm": ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
+    "mm": ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
+    "nm": ["nm", "nanometre", "nanometres", "nanometer", "nanometers"],
+    "um": ["μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"],
+    "mile": ["mile", "miles", "mi"], "yard": ["yard", "yards", "yd", "yds"],
+    "foot": ["foot", "feet", "ft"], "inch": ["inch", "inches"],
+    "sq_ft": ["square foot", "square feet", "sq ft", "sq. ft", "sq. ft."],
+    "m2": ["square metre", "square metres", "square meter", "square meters", "sq m", "m2", "sqm"],
+    "km2": ["square kilometre", "square kilometres", "square kilometer", "square kilometers",
+            "sq km", "km2"],
+    "sq_mile": ["square mile", "square miles"], "acre": ["acre", "acres"],
+    "hectare": ["hectare", "hectares", "ha"], "cu_ft": ["cubic foot", "cubic feet"],
+    "m3": ["cubic metre", "cubic metres", "cubic meter", "cubic meters"],
+    "kg": ["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"],
+    "g": ["gram", "grams", "gramme", "grammes"], "mg": ["mg", "milligram", "milligrams"],
+    "tonne": ["tonne", "tonnes", "metric ton", "metric tons"], "ton": ["ton", "tons"],
+    "lb": ["lb", "lbs", "pound-mass"], "oz": ["ounce", "ounces", "oz"],
+    "litre": ["litre", "litres", "liter", "liters"],
+    "ml": ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
+    "gallon": ["gallon", "gallons"], "barrel/day": ["barrels per day", "barrels a day", "bpd",
+                                                    "barrel per day", "barrels of oil per day"],
+    "barrel": ["barrel", "barrels"], "mph": ["mph", "miles per hour", "miles an hour"],
+    "km/h": ["km/h", "km / h", "km / h.", "km/h.", "km/hr", "km / hr", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+             "kilometres an hour", "kilometers an hour"],
+    "second": ["second", "seconds", "sec", "secs"], "minute": ["minute", "minutes", "min", "mins"],
+    "hour": ["hour", "hours", "hr", "hrs"], "day": ["day", "days"], "week": ["week", "weeks"],
+    "month": ["month", "months"], "year": ["year", "years", "yr", "yrs"],
+    "decade": ["decade", "decades"], "century": ["century", "centuries"],
+    "hp": ["hp", "horsepower", "bhp"], "kW": ["kw", "kilowatt", "kilowatts"],
+    "MW": ["mw", "megawatt", "megawatts"], "GW": ["gw", "gigawatt", "gigawatts"],
+    "kWh": ["kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"],
+    "MWh": ["mwh", "megawatt-hour", "megawatt-hours"], "GWh": ["gwh", "gigawatt-hour",
+                                                                "gigawatt-hours"],
+    "TWh": ["twh", "terawatt-hour", "terawatt-hours"], "W": ["w", "watt", "watts"],
+    "V": ["volt", "volts"], "mAh": ["mah"], "GB": ["gb", "gigabyte", "gigabytes"],
+    "TB": ["tb", "terabyte", "terabytes"], "MB": ["mb", "megabyte", "megabytes"],
+    "Mbps": ["mbps", "megabits per second"], "Gbps": ["gbps", "gigabits per second"],
+    "Hz": ["hz", "hertz"], "kHz": ["khz"], "MHz": ["mhz"], "GHz": ["ghz"],
+    "degC": ["°c", "degrees celsius", "degree celsius", "celsius", "degrees centigrade", "ºc"],
+    "degF": ["°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf"],
+    "degree": ["degree", "degrees", "°"], "ppm": ["ppm", "parts per million"],
+    "ppb": ["ppb", "parts per billion"], "rpm": ["rpm"], "lbft": ["pound-feet", "lb-ft"],
+    "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"],
+    "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
+    "GPa": ["gpa", "gigapascal", "gigapascals"], "MPa": ["mpa", "megapascal", "megapascals"],
+    "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],
+    "PS": ["ps"], "dB": ["db", "decibel", "decibels"], "knot": ["knot", "knots"],
+}
+#: Measurement units written after the number: token tuple -> canonical unit.
+UNIT_WORDS: dict[tuple[str, ...], str] = {}
+for _canon, _forms in _U.items():
+    for _f in _forms:
+        UNIT_WORDS[tuple(_f.replace("-", " - ").split())] = _canon
+UNIT_WORDS.update(PERCENT_UNITS)
+_MAX_UNIT_LEN = max(len(k) for k in UNIT_WORDS)
+#: Denominators of rates written "a share", "per barrel", "an ounce", "a year", "per annum".
+RATE_NOUNS = {
+    "share": "share", "shares": "share", "barrel": "barrel", "ounce": "oz", "gallon": "gallon",
+    "dozen": "dozen", "year": "year", "annum": "year", "month": "month", "week": "week",
+    "day": "day", "hour": "hour", "tonne": "tonne", "ton": "ton", "kilogram": "kg", "kg": "kg",
+    "gram": "g", "pound": "lb", "head": "person", "person": "person", "capita": "person",
+    "game": "game", "night": "night", "mile": "mile", "litre": "litre", "liter": "litre",
+    "kwh": "kWh", "seat": "seat", "unit": "unit", "square": None, "sq": None, "mmbtu": "MMBtu",
+    "century": "century", "minute": "minute", "second": "second",
+}
+#: Units that are also short words or symbols: only accepted right after a digit token.
+_SHORT_UNITS = {("m",), ("g",), ("p",), ("ha",), ("mi",), ("min",), ("sec",), ("°",), ("w",),
+                ("v",), ("mb",), ("gb",), ("tb",), ("mw",), ("kw",), ("gw",), ("pc",)}
+#: Units of time: numbers carrying them are durations, kept even inside a DATE entity.
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_DURATION_BLOCK_NEXT = {"ago", "old", "earlier", "later", "before"}
+
+#: Approximation cues before the quantity (lower-cased token tuples) -> approx value.
+APPROX_CUES = {
+    ("more", "than"): "more_than", ("over",): "more_than", ("above",): "more_than",
+    ("in", "excess", "of"): "more_than", ("upwards", "of"): "more_than", ("exceeding",): "more_than",
+    ("just", "over"): "more_than", ("well", "over"): "more_than", ("greater", "than"): "more_than",
+    ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
+    ("below",): "less_than", ("just", "under"): "less_than",
+    ("at", "least"): "at_least", ("no", "less", "than"): "at_least",
+    ("no", "fewer", "than"): "at_least", ("not", "less", "than"): "at_least",
+    ("at", "most"): "at_most", ("no", "more", "than"): "at_most", ("not", "more", "than"): "at_most",
+    ("nearly",): "nearly", ("almost",): "nearly", ("close", "to"): "nearly",
+    ("up", "to"): "up_to", ("as", "many", "as"): "up_to", ("as", "much", "as"): "up_to",
+    ("about",): "about", ("around",): "about", ("approximately",): "about", ("approx.",): "about",
+    ("roughly",): "about", ("some",): "about", ("an", "estimated"): "about",
+    ("estimated",): "about", ("circa",): "about", ("~",): "about", ("nearly", "about"): "about",
+}
+_APPROX_SUFFIX = {("or", "more"): "at_least", ("or", "so"): "about", ("or", "less"): "at_most",
+                  ("-", "plus"): "more_than", ("plus",): "more_than", ("+",): "more_than"}
+_MAX_CUE = max(len(k) for k in APPROX_CUES)
+
+#: Lemmas of verbs and nouns that state a change, with their direction.
+UP_WORDS = {
+    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally",
+    "raise", "boost", "expand", "spike", "rebound", "double", "triple", "hike", "up", "higher",
+    "accelerate", "add", "lift", "widen", "swell", "balloon", "growth", "uptick", "skyrocket",
+}
+DOWN_WORDS = {
+    "fall", "decrease", "drop", "decline", "reduce", "cut", "lower", "shrink", "slide", "slip",
+    "sink", "plunge", "plummet", "tumble", "slump", "dip", "lose", "retreat", "ease", "contract",
+    "down", "shed", "crash", "dive", "halve", "reduction", "narrow", "diminish", "collapse",
+    "weaken", "sag", "descend", "lower",
+}
+#: Nouns that name a change ("a decrease of 86%", "a 3 percent drop").
+CHANGE_NOUNS = {"rise", "increase", "growth", "gain", "jump", "surge", "hike", "decrease",
+                "drop", "decline", "fall", "reduction", "cut", "dip", "plunge", "slump", "loss",
+                "rebound", "uptick", "downturn", "contraction", "expansion"}
+_NUMBER_OF_HEADS = {"number", "amount", "total", "count", "volume", "figure", "numbers", "tally"}
+#: Words before a number that make it a reference, not a quantity.
+REFERENCE_WORDS = {
+    "figure", "fig", "fig.", "table", "section", "chapter", "row", "no", "no.", "nos", "article",
+    "rule", "page", "p.", "pp", "pp.", "version", "v", "v.", "item", "step", "exhibit", "annex",
+    "appendix", "paragraph", "para", "clause", "amendment", "vol", "vol.", "volume", "issue",
+    "box", "#", "route", "highway", "interstate", "flight", "gate", "platform", "seat", "room",
+    "channel", "episode", "chart", "schedule", "part", "phase", "grade", "level", "pier", "lot",
+    "unit", "suite", "apt", "apt.", "number", "code", "id", "model", "class", "category", "type",
+    "batch", "series", "generation", "tier", "zone", "district", "ward", "block", "building",
+    "floor", "lane", "line", "wave", "stage", "week", "game", "round", "match", "race", "test",
+    "squad", "jersey", "shirt",
+}
+_PHONE_WORDS = {"hotline", "phone", "telephone", "tel", "tel.", "call", "fax", "id", "no",
+                "no.", "number", "sms", "dial", "helpline", "mobile", "whatsapp", "wechat"}
+_AGE_WORDS = {"aged", "age", "ages"}
+_STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
+                 "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
+#: Vague plural quantities read as order-of-magnitude ranges ("thousands of tests" -> 1000-10000,
+#: "tens of millions of dollars" -> 1e7-1e8, "dozens of people" -> 12-120), approx "about".
+_VAGUE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_ENTITY_LABELS = {"ORG", "PERSON", "GPE"}
+_BASELINE_PREPS = {"from", "than", "since", "versus", "vs", "vs.", "against"}
+
+_NUMERAL = re.compile(r"[+-]?(?:\d[\d,.]*\d|\d|\.\d+)")
+_GLUED = re.compile(
+    r"(?P<tilde>~)?(?P<cur>(?:US|U\.S\.|A|AU|C|CA|HK|S|NZ|NT|R)?\$(?:US|A|AU|C|NZ|HK|S)?|[€£¥₹₩₽₦₫฿₺₱]|PS|Y="
+    r"|USD|EUR|GBP|RMB|CNY|JPY|RM|SEK|NOK|DKK|CHF|INR|Rs\.?|AUD|CAD|HKD|SGD|VND|KRW)?"
+    r"(?P<sign>[+-])?(?P<num>\d[\d,.]*\d|\d)"
+    r"(?P<scale>bn|mn|mln|bln|tn|trn|k|m|b)?"
+    r"(?P<unit>%|[a-zA-Z°º/]+\d?)?",
+    re.I,
+)
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+#: Denominators of spelled-out fractions ("a third", "two-thirds", "three quarters").
+_FRACTION_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                          "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                          "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
+                          "tenths": 10}
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
+                  "millionth"}
+
+
+# ----------------------------------------------------------------------------------------------
+# Quantity spans (token level)
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Quantity:
+    """A quantity found in the token stream, before syntax is consulted.
+
+    ``start``/``end`` are token indices (end exclusive) over currency + number + scale + unit;
+    ``num_start``/``num_end`` over the number (and scale) alone; ``cue_start`` is the first token
+    of the approximation cue (== start when none).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: Optional[str] = None  # None until decided; "count" when nothing else
+    currency: Optional[str] = None
+    value_max: Optional[float] = None
+    approx: str = "exact"
+    cue_start: int = -1
+    integer_text: bool = False  # plain digits without separators/decimals ("2019")
+    digits: str = ""
+    has_scale: bool = False
+    is_words: bool = False
+    change: Optional[Change] = None
+    drop: bool = False
+    range_hyphen: bool = False
+
+
+def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int]:
+    """Longest unit from ``UNIT_WORDS`` starting at token ``i``; returns (unit, end)."""
+    if i < len(doc) and doc[i].text == "Nm":
+        return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
+    for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
+        key = tuple(t.lower_ for t in doc[i : i + n])
+        if key in UNIT_WORDS:
+            if key in _SHORT_UNITS and not after_digit:
+                continue
+            if n == 1 and key[0] in ("p", "m", "g") and doc[i].text != doc[i].text.lower():
+                continue
+            return UNIT_WORDS[key], i + n
+    return None, i
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
+    """Currency written right before token ``i``; returns (ISO code, first token index)."""
+    if i == 0:
+        return None, i
+    p = doc[i - 1]
+    low = p.lower_
+    if low == "$" and i >= 2 and doc[i - 2].lower_ in DOLLAR_COUNTRY and not doc[i - 2].whitespace_ == "\n":
+        return DOLLAR_COUNTRY[doc[i - 2].lower_], i - 2
+    if low in CURRENCY_PREFIX:
+        return CURRENCY_PREFIX[low], i - 1
+    if p.text in ISO_CODES:
+        return _ISO_ALIAS.get(p.text, p.text), i - 1
+    if low == "usd":
+        return "USD", i - 1
+    return None, i
+
+
+def _currency_after(doc: Doc, j: int, has_scale: bool) -> tuple[Optional[str], int]:
+    """Currency written after the number ending at token ``j``; returns (ISO code, end)."""
+    n = len(doc)
+    if j >= n:
+        return None, j
+    t = doc[j]
+    if t.text in ISO_CODES:
+        return _ISO_ALIAS.get(t.text, t.text), j + 1
+    if t.text in CURRENCY_SUFFIX:
+        nxt = doc[j + 1] if j + 1 < n else None
+        if t.text in ("$", "£") and nxt is not None and (nxt.like_num or nxt.text[:1].isdigit()):
+            return None, j  # "$" opens the next amount
+        return CURRENCY_SUFFIX[t.text], j + 1
+    # nationality + currency word
+    for width in (2, 1):
+        if j + width < n:
+            adj = " ".join(x.lower_ for x in doc[j : j + width])
+            w = doc[j + width].lower_
+            base = w[:-1] if w.endswith("s") and w[:-1] in ("dollar", "pound", "peso", "rupee",
+                                                           "franc", "krone", "crown") else w
+            if base in ("kroner",):
+                base = "krone"
+            if (adj, base) in CURRENCY_NATIONALITY:
+                return CURRENCY_NATIONALITY[(adj, base)], j + width + 1
+            if adj in {"finnish", "chinese", "japanese", "korean", "south korean", "thai",
+                       "vietnamese", "malaysian", "indonesian", "russian", "turkish", "israeli",
+                       "south african", "nigerian", "saudi", "emirati", "ukrainian"} and \
+                    w in CURRENCY_WORDS and w not in ("dollar", "dollars"):
+                return CURRENCY_WORDS[w], j + width + 1
+    low = t.lower_
+    if low in ("pound", "pounds"):
+        if j + 1 < n and doc[j + 1].lower_ == "sterling":
+            return "GBP", j + 2
+        if has_scale:
+            return "GBP", j + 1
+        return None, j
+    if low == "won" and not has_scale:
+        return None, j
+    if low in ("real", "reais") and not has_scale:
+        return None, j
+    if low in CURRENCY_WORDS:
+        return CURRENCY_WORDS[low], j + 1
+    return None, j
+
+
+#: Glued forms: Australian-press "$US"/"$A", and the ASCII transliterations "PS" (£) and
+#: "Y=" (¥, wire-service yen) that unidecode-style text cleaning produces.
+_GLUED_CURRENCY = {"$us": "USD", "$a": "AUD", "$au": "AUD", "$c": "CAD", "$nz": "NZD",
+                   "$hk": "HKD", "$s": "SGD", "ps": "GBP", "y=": "JPY"}
+
+
+def _glued_currency(cur: str) -> str:
+    low = cur.lower()
+    if low in _GLUED_CURRENCY:
+        return _GLUED_CURRENCY[low]
+    if low in CURRENCY_PREFIX:
+        return CURRENCY_PREFIX[low]
+    up = cur.upper().rstrip(".")
+    if up in ISO_CODES:
+        return _ISO_ALIAS.get(up, up)
+    return "INR" if low.startswith("rs") else "USD"
+
+
+def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
+    """Read a number starting at token ``i``.
+
+    Returns (end token, value, is_words, info) or None; ``info`` carries what a glued token held
+    ("cur", "scale", "unit") and the raw digit text.
+    """
+    t = doc[i]
+    text = t.text
+    info: dict = {"digits": ""}
+    if _NUMERAL.fullmatch(text):
+        if text.count(".") > 1 and not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):
+            return None  # version "3.2.1"
+        v = parse_numeral(text)
+        if v is None:
+            return None
+        info["digits"] = text
+        return i + 1, v, False, info
+    mm = re.fullmatch(r"minus-(\d[\d,.]*\d|\d)", text, re.I)
+    if mm:  # "minus-130" as one token
+        v = parse_numeral(mm.group(1))
+        if v is None:
+            return None
+        info["digits"] = "-" + mm.group(1)
+        return i + 1, -v, False, info
+    pm = re.fullmatch(r"(US|A|AU|C|NZ|HK|S)(\d[\d,.]*\d|\d)", text)
+    if pm and i > 0 and doc[i - 1].text == "$" and not doc[i - 1].whitespace_:
+        v = parse_numeral(pm.group(2))  # Australian-press "$US55,931,000", "$A82,615,680"
+        if v is None:
+            return None
+        info.update(cur=_glued_currency("$" + pm.group(1)), digits=pm.group(2), glued_prev=True)
+        return i + 1, v, False, info
+    m = _GLUED.fullmatch(text)
+    if m and (m.group("scale") or m.group("unit") or m.group("cur") or m.group("tilde")):
+        num = m.group("num")
+        v = parse_numeral(num)
+        if v is None:
+            return None
+        if m.group("sign") == "-":
+            v = -v
+        if m.group("tilde"):
+            info["approx"] = "about"
+        unit = m.group("unit")
+        scale = m.group("scale")
+        if scale and unit and (scale + unit).lower() in {k[0] for k in UNIT_WORDS if len(k) == 1}:
+            # "10mph", "5mm", "6kW", "5.5kWh", "640bhp": the letters are a unit, not a scale
+            unit, scale = scale + unit, None
+        if unit:
+            key = (unit.lower(),)
+            if key not in UNIT_WORDS and unit.lower() not in ("s",):
+                return None  # "5G", "10.45pm", "1980s" handled by callers as non-numbers
+            if unit.lower() == "s":
+                return None
+            info["unit"] = UNIT_WORDS[key]
+        if scale:
+            sl = scale.lower()
+            if scale == "M" and not unit:
+                info["scale"] = 1e6  # "4.3M sales": capital M is million, never metres
+            elif sl == "m" and not m.group("cur") and not unit:
+                # "35m devices" (million) vs "100m" (metres): million before a plural noun or "of"
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ == "of"):
+                    info["scale"] = 1e6
+                else:
+                    info["unit"] = "m"
+            elif sl == "b" and not m.group("cur"):
+                return None
+            else:
+                info["scale"] = SCALES[sl]
+        if m.group("cur"):
+            info["cur"] = _glued_currency(m.group("cur"))
+        info["digits"] = (m.group("sign") or "") + num
+        return i + 1, v, False, info
+    # number words
+    scale_next = i + 1 < len(doc) and doc[i + 1].lower_ in {
+        "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+    if t.lower_ in ("half", "quarter") and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") \
+            and doc[i + 2].lower_ in ("million", "billion", "dozen", "thousand"):
+        v = parse_number_words([t.lower_, doc[i + 2].lower_])
+        return (i + 3, v, True, info) if v is not None else None
+    if t.lower_ in NUMBER_WORDS or (t.lower_ in ("a", "an", "half", "quarter") and scale_next):
+        if t.lower_ in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+            return None  # a bare scale word ("hundreds", "million" alone) is not read
+        j = i + 1
+        words = [t.lower_]
+        while j < len(doc):
+            w = doc[j].lower_
+            if w in NUMBER_WORDS:
+                words.append(w)
+                j += 1
+            elif w in ("-", "and") and j + 1 < len(doc) and doc[j + 1].lower_ in NUMBER_WORDS \
+                    and (w == "-" or words[-1] in ("hundred", "thousand", "million", "billion")):
+                words.append(w)
+                j += 1
+            else:
+                break
+        v = parse_number_words(words)
+        if v is None:
+            return None
+        return j, v, True, info
+    return None
+
+
+def _read_scale(doc: Doc, j: int, currency: Optional[str]) -> tuple[float, int]:
+    """Scale words after the number at ``j`` ("million", "bn", "m" after money)."""
+    mult = 1.0
+    while j < len(doc):
+        w = doc[j].lower_
+        if w.endswith(".") and w[:-1] in ("m", "bn", "mn", "k", "b") and doc[j - 1].whitespace_ == "":
+            w = w[:-1]  # "PS2.7m." at the end of a sentence
+            if currency or w != "m":
+                mult *= SCALES[w]
+                j += 1
+            break
+        if w in SCALE_WORDS:
+            mult *= SCALES[w]
+            j += 1
+        elif w in ("m", "b", "k") and currency and doc[j - 1].whitespace_ == "":
+            mult *= SCALES[w]
+            j += 1
+        elif w == "m" and doc[j - 1].whitespace_ == "" and j + 1 < len(doc) and (
+            doc[j + 1].tag_ == "NNS" or doc[j + 1].lower_ == "of"
+        ):
+            mult *= 1e6
+            j += 1
+        else:
+            break
+    return mult, j
+
+
+def _read_quantity(doc: Doc, i: int) -> Optional[_Quantity]:
+    """Read currency + number + scale + unit starting with the number at token ``i``."""
+    got = _read_number(doc, i)
+    if got is None:
+        return None
+    j, value, is_words, info = got
+    start = i
+    currency = info.get("cur")
+    if currency is None:
+        currency, start = _currency_before(doc, i)
+    elif info.get("glued_prev"):
+        start = i - 1
+    mult = info.get("scale", 1.0)
+    mult2, j = _read_scale(doc, j, currency)
+    mult *= mult2
+    has_scale = mult != 1.0 or (is_words and doc[j - 1].lower_ in
+                                ("hundred", "thousand", "million", "billion", "trillion"))
+    digits = info.get("digits", "")
+    if currency is not None and not has_scale and re.fullmatch(r"\d{1,3}\.\d{3}", digits):
+        value = parse_numeral(digits, dot_thousands=True) or value  # "300.000 VND"
+    if start > 0 and doc[start - 1].lower_ == "minus":
+        value, start = -value, start - 1  # "minus 233 Celsius"
+    elif start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "minus":
+        value, start = -value, start - 2  # "minus-130 degrees"
+    num_end = j
+    unit = info.get("unit")
+    end = j
+    if currency is None and unit is None:
+        currency, end = _currency_after(doc, j, has_scale)
+        if currency is not None and not has_scale and re.fullmatch(r"\d{1,3}\.\d{3}", digits):
+            value = parse_numeral(digits, dot_thousands=True) or value
+    if currency is None and unit is None:
+        k = j
+        if k < len(doc) and doc[k].text == "-" and k + 1 < len(doc):
+            k += 1  # "5-year", "10-km"
+        unit, end2 = _match_unit(doc, k, after_digit=not is_words and k == j)
+        if unit is None and k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower \
+                and doc[k].lower_ not in ("last", "next", "past", "previous", "coming", "same", "few"):
+            u2, e2 = _match_unit(doc, k + 1, after_digit=False)
+            if u2 in TIME_UNITS:  # "21 consecutive months", "five straight years"
+                unit, end2 = u2, e2
+        if unit is not None:
+            end = end2
+        else:
+            end = j
+    unit_final = currency or unit
+    if unit_final is not None and unit_final != "percentage_point":
+        unit_final, end = _rate(doc, end, unit_final)
+    q = _Quantity(
+        start=start, end=end, num_start=i, num_end=num_end, value=value * mult,
+        unit=unit_final, currency=currency, digits=digits, has_scale=has_scale,
+        is_words=is_words,
+        integer_text=bool(re.fullmatch(r"\d+", digits)) and not is_words,
+    )
+    q.cue_start = start
+    if info.get("approx"):
+        q.approx = info["approx"]
+    return q
+
+
+def _rate(doc: Doc, j: int, unit: str) -> tuple[str, int]:
+    """Extend ``unit`` with a rate denominator after token ``j`` ("$52 a barrel" -> "USD/barrel",
+    "15 % per annum" -> "percent/year", "$70-a-share"). Returns (unit, end)."""
+    n = len(doc)
+    k = j
+    if k < n and doc[k].text == "-":
+        k += 1
+    if k + 1 < n and doc[k].lower_ in ("a", "an", "per", "/"):
+        k += 1
+        if k < n and doc[k].text == "-":
+            k += 1
+        if k < n:
+            w = doc[k].lower_
+            if w in ("square", "sq", "sq."):
+                u, e = _match_unit(doc, k, after_digit=False)
+                if u is not None:
+                    return f"{unit}/{u}", e
+                return unit, j
+            if w in RATE_NOUNS and RATE_NOUNS[w]:
+                return f"{unit}/{RATE_NOUNS[w]}", k + 1
+            u, e = _match_unit(doc, k, after_digit=False)
+            if u is not None and u not in ("percent", "point"):
+                return f"{unit}/{u}", e
+    return unit, j
+
+
+def _approx(doc: Doc, q: _Quantity) -> None:
+    """Set ``q.approx`` and ``q.cue_start`` from cue words before/after the quantity."""
+    s = q.start
+    for n in range(_MAX_CUE, 0, -1):
+        if s - n < 0:
+            continue
+        key = tuple(t.lower_ for t in doc[s - n : s])
+        if key in APPROX_CUES:
+            cue = APPROX_CUES[key]
+            # "over"/"under"/"some" as prepositions of time or determiners of other nouns
+            if key in (("over",), ("under",), ("above",), ("below",)) and doc[s - 1].dep_ == "prt":
+                continue
+            q.approx = cue
+            q.cue_start = s - n
+            return
+    if q.approx != "exact":
+        return
+    e = q.end
+    for key, cue in _APPROX_SUFFIX.items():
+        if tuple(t.lower_ for t in doc[e : e + len(key)]) == key:
+            q.approx = cue
+            return
+
+
+# ----------------------------------------------------------------------------------------------
+# Exclusions
+# ----------------------------------------------------------------------------------------------
+
+
+def _date_char_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for d in doc._.dates or []:
+        if d.type in ("DATE", "TIME", "SET"):
+            spans.append((d.start, d.end))
+    return spans
+
+
+def _in_spans(tok_start: int, tok_end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < tok_end and tok_start < b for a, b in spans)
+
+
+def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include_ages: bool) -> bool:
+    """True when the quantity is a date, ordinal, reference, phone number, name part or age."""
+    first = doc[q.num_start]
+    last = doc[q.num_end - 1]
+    prev = doc[q.start - 1] if q.start > 0 else None
+    nxt = doc[q.end] if q.end < len(doc) else None
+    nxt_low = nxt.lower_ if nxt is not None else ""
+    is_duration = q.unit in TIME_UNITS and nxt_low not in _DURATION_BLOCK_NEXT
+    bare = q.unit is None
+    # dates: doc._.dates mentions and spaCy DATE/TIME entities
+    if not is_duration and (q.unit is None or q.unit in TIME_UNITS):
+        if _in_spans(first.idx, first.idx + len(first), date_spans) or \
+                _in_spans(last.idx, last.idx + len(last), date_spans):
+            return True
+        for tok in {first, last}:
+            if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS):
+                # keep "… the year to 1": a bare number after "to" that follows a word
+                p = doc[tok.i - 1] if tok.i > 0 else None
+                pp = doc[tok.i - 2] if tok.i > 1 else None
+                if not (p is not None and p.lower_ in ("to", "from") and pp is not None
+                        and pp.is_alpha and not pp.like_num):
+                    return True
+    # years
+    if bare and q.integer_text and 1800 <= q.value <= 2100 and len(q.digits) == 4:
+        return True
+    # ordinals ("70th", "first" are not read as numbers; "70 th" split by the tokenizer)
+    if nxt is not None and nxt_low in ("th", "st", "nd", "rd") and nxt.idx == last.idx + len(last):
+        return True
+    if first.ent_type_ == "ORDINAL" or _ORDINAL.fullmatch(first.text):
+        return True
+    # times "5 am", "10.45pm"
+    if nxt_low in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "edt", "est", "cet", "hrs"):
+        if bare:
+            return True
+    if q.digits and re.fullmatch(r"\d{1,2}:\d{2}", q.digits):
+        return True
+    # phone / hotline / ID numbers: 5+ digits without separators near a phone word
+    if q.integer_text and len(q.digits) >= 5 and bare:
+        window = [t.lower_ for t in doc[max(0, q.start - 3) : min(len(doc), q.end + 3)]]
+        if any(w in _PHONE_WORDS for w in window):
+            return True
+    # references: "Figure 1", "Table 2", "Row 21", "No. 5", "#3"
+    if prev is not None and bare and q.approx == "exact":
+        pl = prev.lower_.rstrip(".") if prev.lower_ not in ("no.", "p.", "v.", "vol.") else prev.lower_
+        if pl in REFERENCE_WORDS or prev.lower_ in REFERENCE_WORDS:
+            if prev.lower_ in ("number", "line", "week", "game", "round", "level", "test", "stage"):
+                if prev.is_title or (q.start >= 2 and doc[q.start - 2].lower_ in ("the", "a")):
+                    pass
+                else:
+                    return True
+            else:
+                return True
+    # part of a name: "S&P 500", "iPhone 12", "Covid-19", "Big 12"
+    if bare and prev is not None and not q.is_words:
+        p = prev
+        if p.text == "-" and q.start >= 2:
+            p = doc[q.start - 2]
+        if (
+            any(c.isupper() for c in p.text)
+            and not p.is_sent_start
+            and p.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME")
+            and p.lower_ not in {k[0] for k in APPROX_CUES}
+            and p.text not in ISO_CODES
+            and p.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM")
+            and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
+        ):
+            return True
+    if bare and first.ent_type_ in ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC") and \
+            first.ent_iob_ != "B":
+        return True
+    # "COVID -19": a signed number glued to a capitalised word
+    if q.digits[:1] in ("-", "+") and prev is not None and prev.is_alpha and not prev.is_lower \
+            and prev.whitespace_ and first.text[:1] in "+-" and q.unit is None:
+        return True
+    # street addresses: "49 Zorro Ranch Road", "9 E 71st St"
+    if bare and nxt is not None and not nxt.is_lower:
+        for t in doc[q.end : min(len(doc), q.end + 5)]:
+            if t.is_lower or t.is_punct and t.text != ".":
+                break
+            if t.lower_.rstrip(".") in _STREET_WORDS:
+                return True
+    # model names: "iPhone 11 Pro", "787 Dreamliner" (a number before a singular proper noun
+    # that is not followed by a plural noun: "3 Germans" and "4 FA Cup finals" stay)
+    if bare and not q.is_words and nxt is not None and nxt.tag_ == "NNP" and not nxt.is_lower \
+            and q.approx == "exact":
+        k = q.end
+        while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not doc[k].is_lower:
+            k += 1
+        if doc[k - 1].tag_ == "NNP" and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
+            return True
+    # list markers: a number opening a line followed by "." or ")"
+    if bare and (q.start == 0 or "\n" in doc[q.start - 1].text_with_ws or doc[q.start - 1].is_space):
+        if nxt is not None and nxt.text in (".", ")"):
+            return True
+    # ages
+    if not include_ages:
+        if q.unit in ("year", "month", "week", "day") and nxt is not None:
+            after = [t.lower_ for t in doc[q.end : q.end + 2]]
+            if after[:1] == ["old"] or after[:2] == ["-", "old"]:
+                return True
+        if bare and prev is not None and prev.lower_ in _AGE_WORDS:
+            return True
+        if bare and nxt is not None and nxt.text == "," and prev is not None and prev.text == "," \
+                and q.start >= 2 and doc[q.start - 2].ent_type_ == "PERSON":
+            return True  # "Smith, 45, said"
+    return False
+
+
+# ----------------------------------------------------------------------------------------------
+# Syntax: governor, change, concept, subject
+# ----------------------------------------------------------------------------------------------
+
+
+def _anchor(doc: Doc, q: _Quantity) -> Token:
+    """The quantity's syntactic head: a token of the span whose head lies outside it."""
+    toks = list(doc[q.start : q.end])
+    outside = [t for t in toks if not (q.start <= t.head.i < q.end) or t.head.i == t.i]
+    if not outside:
+        return toks[-1]
+    # prefer the unit/number token over a currency symbol
+    return outside[-1]
+
+
+def _governor(anchor: Token) -> tuple[Token, Optional[str]]:
+    """Climb from the anchor over "pobj -> prep" and quantmod links.
+
+    Returns (governing token, preposition or None).
+    """
+    tok = anchor
+    prep = None
+    for _ in range(3):
+        h = tok.head
+        if tok.dep_ == "pobj" and h.dep_ in ("prep", "agent", "dative") or (
+            tok.dep_ == "pobj" and h.pos_ == "ADP"
+        ):
+            prep = h.lower_
+            if h.head.i == h.i:
+                return h, prep
+            return h.head, prep
+        if tok.dep_ in ("quantmod", "compound") and h.i != tok.i and h.like_num:
+            tok = h
+            continue
+        return (h if h.i != tok.i else tok), prep
+    return tok.head, prep
+
+
+def _direction(tok: Token) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma in UP_WORDS or low in UP_WORDS:
+        return "up"
+    if lemma in DOWN_WORDS or low in DOWN_WORDS:
+        return "down"
+    return None
+
+
+def _verb_direction(gov: Token) -> Optional[str]:
+    """Direction of a governing verb/adverb, or of an "up"/"down" particle/adverb on it."""
+    if gov.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ") or gov.lower_ in ("up", "down"):
+        d = _direction(gov) if gov.pos_ != "AUX" else None
+        if d:
+            return d
+        for c in gov.children:
+            if c.dep_ in ("advmod", "acomp") and c.lower_ in ("up", "down", "higher", "lower"):
+                return "up" if c.lower_ in ("up", "higher") else "down"
+    return None
+
+
+def _np_phrase(tok: Token) -> tuple[str, int, int]:
+    """A compact noun phrase around ``tok``: left compound/amod/nmod modifiers, the noun, and
+    one "of"-complement ("balance of loans"). "number of X" is read as X.
+
+    Returns (text, start token, end token exclusive).
+    """
+    if tok.lemma_.lower() in _NUMBER_OF_HEADS or tok.lower_ in _NUMBER_OF_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pob = [x for x in c.children if x.dep_ == "pobj"]
+                if pob:
+                    return _np_phrase(pob[0])
+    doc = tok.doc
+    left = tok.i
+    while left - 1 >= 0:
+        t = doc[left - 1]
+        if (t.like_num and not t.is_alpha) or t.pos_ in ("NUM", "SYM") or t.text in (
+            ",", "(", ")", '"', "'", "%", ":", ";"
+        ) or t.lower_ in NUMBER_WORDS or t.text in CURRENCY_PREFIX:
+            break
+        if left <= t.head.i <= tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod",
+                                                     "punct", "hmod", "hyph"):
+            left -= 1
+        else:
+            break
+    right = tok.i + 1
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            pob = [x for x in c.children if x.dep_ == "pobj"]
+            if pob:
+                _, _, r = _np_phrase(pob[0])
+                right = max(right, r)
+    text = doc[left:right].text
+    return text, left, right
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    """The nominal subject of ``verb``, following conj/xcomp/relcl links up to two steps."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+                    return v.head  # "Ford, which has 13000 workers"
+                return c
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "products priced at under $10"
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "advmod") and v.head.i != v.i:
+            # "after plummeting 65%" (pcomp -> prep -> "up" -> "been")
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _clause_verb(tok: Token) -> Optional[Token]:
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def clause_subject(doc: Doc, claim: Claim) -> Optional[Span]:
+    """The subject noun phrase of the clause that states ``claim`` (helper for evaluation and the
+    records layer): the ``nsubj`` of the nearest governing verb, as a Span, or None."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    _, a, b = _np_phrase(subj)
+    return doc[a:b]
+
+
+def _quantity_head(doc: Doc, claim: Claim) -> Optional[Token]:
+    """The token that stands for the quantity in the parse: the counted/modified noun for
+    "139 online lending institutions" or "a 25% duty", else the root of the quantity span."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    for _ in range(3):
+        h = head.head
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and h.i > head.i and \
+                h.pos_ in ("NOUN", "PROPN") and h.i - span.end <= 5:
+            head = h
+            continue
+        break
+    return head
+
+
+def _trimmed_np(doc: Doc, tok: Token, claim: Claim) -> Optional[Span]:
+    """``_np_phrase`` of ``tok`` without determiners and cut before the claim's own words."""
+    _, a, b = _np_phrase(tok)
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is not None and a < span.start < b:
+        b = span.start
+        while b > a and doc[b - 1].lower_ in ("of", "at", "to", "by", "worth", "with", "for"):
+            b -= 1
+    while a < b and doc[a].pos_ in ("DET", "PRON") and doc[a].tag_ != "PRP$" or \
+            a < b and doc[a].tag_ == "PRP$":
+        a += 1
+    return doc[a:b] if a < b else None
+
+
+_RESOLVABLE_PRONOUNS = {"he", "she", "it", "they"}
+
+
+def _antecedent(pron: Token) -> Optional[Token]:
+    """Nearest noun subject before a third-person pronoun in its sentence ("The company said it
+    has 1000 customers" -> company; "Cayman Airways said it was grounding two jets"). This is
+    the subject-preference heuristic of simple anaphora resolvers (the most recent subject is
+    the most salient antecedent, cf. Lappin & Leass 1994); None when there is none."""
+    sent = pron.sent
+    for t in reversed(list(pron.doc[sent.start : pron.i])):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
+def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
+    """What the quantity is said of (helper for evaluation and the records layer).
+
+    NewsQuant's "referred concepts" (Almasian et al., CQE, EMNLP 2023, sec. 3: the concepts a
+    quantity refers to, i.e. the measured thing and the entity that holds it) name the holder
+    of a quantity besides the measured noun: "Chris Wood has scored 22 goals" -> Chris Wood,
+    "a CNN survey of seven European countries" -> CNN survey, "Ford, which has 13000 workers"
+    -> Ford. Rules, in order:
+
+    1. the quantity (or its counted noun) is the object of "of" after a noun: that noun
+       ("a survey of seven countries", "the brains of 13 people"), unless it is a
+       "number/total of" head;
+    2. the subject of the governing clause (``_subject``: relative pronouns resolve to their
+       antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two sides
+       have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
+       to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
+       before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on.
+    """
+    head = _quantity_head(doc, claim)
+    if head is None:
+        return None
+    t = head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
+            and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
+        return _trimmed_np(doc, t.head.head, claim)
+    verb = _clause_verb(head)
+    if verb is None:
+        return None
+    for _ in range(3):
+        # "Dell announced plans to lay off 6,650 employees": an infinitival clause attached to a
+        # noun has the matrix subject as agent
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            up = _clause_verb(verb.head)
+            if up is not None and up.i != verb.i:
+                verb = up
+                continue
+        break
+    subj = _subject(verb)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.head.i < subj.i and \
+            verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head  # "Lampard, who won four FA Cup finals" (relative clause misattached)
+    if subj is not None and subj.lower_ in _RESOLVABLE_PRONOUNS:
+        subj = _antecedent(subj)
+    if subj is None or subj.pos_ == "PRON" or subj.i == head.i:
+        return None
+    if head.left_edge.i <= subj.i <= head.right_edge.i:
+        return None
+    return _trimmed_np(doc, subj, claim)
+
+
+# ----------------------------------------------------------------------------------------------
+# The component
+# ----------------------------------------------------------------------------------------------
+
+
+class ClaimExtractor:
+    """Find numeric claims in a parsed ``Doc`` and write them to ``doc._.claims``.
+
+    Args:
+        include_ages: also report ages ("45-year-old", "aged 45") as claims with a time unit.
+    """
+
+    def __init__(self, include_ages: bool = False):
+        self.include_ages = include_ages
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = self.extract(doc)
+        return doc
+
+    # -- pass 1: token-level quantities ----------------------------------------------------
+    def _quantities(self, doc: Doc) -> list[_Quantity]:
+        qs: list[_Quantity] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            t = doc[i]
+            if t.is_space or t.is_punct and t.text not in ("$", "€", "£", "¥", "₹", "+", "-"):
+                i += 1
+                continue
+            fq = self._fraction(doc, i)
+            if fq is not None:
+                _approx(doc, fq)
+                qs.append(fq)
+                i = fq.end
+                continue
+            if t.lower_ in _ORDINAL_WORDS or _ORDINAL.fullmatch(t.text):
+                i += 1
+                continue
+            if t.lower_ == "one" and self._pronoun_one(doc, i):
+                i += 1
+                continue
+            q = _read_quantity(doc, i)
+            if q is None:
+                q = self._vague(doc, i)
+            if q is None:
+                i += 1
+                continue
+            _approx(doc, q)
+            qs.append(q)
+            i = max(q.end, i + 1)
+        return qs
+
+    @staticmethod
+    def _vague(doc: Doc, i: int) -> Optional[_Quantity]:
+        """"thousands of", "tens of thousands of", "hundreds of millions of" (see ``_VAGUE``)."""
+        low = doc[i].lower_
+        start = i
+        mult = 1.0
+        if low in ("tens", "hundreds") and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and \
+                doc[i + 2].lower_ in _VAGUE and doc[i + 2].lower_ != "dozens":
+            mult = 10.0 if low == "tens" else 100.0
+            i += 2
+            low = doc[i].lower_
+        if low not in _VAGUE or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+            return None
+        lo = _VAGUE[low] * mult
+        hi = lo * 10
+        q = _Quantity(start=start, end=i + 1, num_start=start, num_end=i + 1, value=lo,
+                      value_max=hi, approx="about", cue_start=start, is_words=True, has_scale=True)
+        if i + 2 < len(doc) and doc[i + 2].lower_ in CURRENCY_WORDS and doc[i + 2].lower_ not in ("won", "real"):
+            q.unit = q.currency = CURRENCY_WORDS[doc[i + 2].lower_]
+            q.end = i + 3
+        return q
+
+    @staticmethod
+    def _fraction(doc: Doc, i: int) -> Optional[_Quantity]:
+        """Fractions of a whole, value in (0, 1], unit ``fraction``: "a third of", "two-thirds of",
+        "three quarters of", "half of" (not after a determiner or ordinal: "the first half of"
+        is a time), "one in five", "one out of three". NewsQuant annotates these as quantities
+        (value 0.333 for "a third of"); a fraction needs "of" (or "in"/"out of" and a
+        denominator) after it so that "a third term" or "third quarter" stay ordinals."""
+        n = len(doc)
+        low = doc[i].lower_
+
+        def frac(start: int, end: int, value: float) -> _Quantity:
+            return _Quantity(start=start, end=end, num_start=start, num_end=end, value=value,
+                             unit="fraction", cue_start=start, is_words=True)
+
+        def numerator(tok: Token) -> Optional[float]:
+            if tok.lower_ in ("a", "an"):
+                return 1.0
+            if tok.lower_ in NUMBER_WORDS and tok.lower_ in ("one", "two", "three", "four", "five",
+                                                             "six", "seven", "eight", "nine"):
+                return parse_number_words([tok.lower_])
+            return None
+
+        # "one in five", "one out of three"
+        if low in ("one", "two", "three") and i + 2 < n:
+            k = i + 1
+            if doc[k].lower_ == "in":
+                k += 1
+            elif doc[k].lower_ == "out" and i + 3 < n and doc[k + 1].lower_ == "of":
+                k += 2
+            else:
+                k = -1
+            if k > 0 and k < n:
+                d = doc[k].lower_
+                den = parse_numeral(d) if re.fullmatch(r"\d+", d) else (
+                    parse_number_words([d]) if d in NUMBER_WORDS else None)
+                num = parse_number_words([low])
+                if den and num and den > num and den <= 100 and doc[k].i + 1 <= n:
+                    return frac(i, k + 1, num / den)
+        # "half of"
+        if low == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
+            prev = doc[i - 1] if i > 0 else None
+            if prev is None or not (prev.pos_ in ("DET", "ADJ", "PRON") or prev.lower_ in _ORDINAL_WORDS
+                                    or prev.lower_ in ("a", "an", "one")):
+                return frac(i, i + 1, 0.5)
+            return None
+        # "a third of", "two-thirds of", "three quarters of"
+        num = numerator(doc[i])
+        if num is None or i + 1 >= n:
+            return None
+        k = i + 1
+        if doc[k].text in ("-", "–") and k + 1 < n:
+            k += 1
+        den = _FRACTION_DENOMINATORS.get(doc[k].lower_)
+        if den is None:
+            return None
+        plural = doc[k].lower_.endswith("s")
+        if (num == 1.0) == plural and not (num == 1.0 and doc[i].lower_ == "one" and not plural):
+            return None  # "two third", "a thirds"
+        if k + 1 < n and doc[k + 1].lower_ == "of":
+            return frac(i, k + 1, num / den)
+        return None
+
+    @staticmethod
+    def _pronoun_one(doc: Doc, i: int) -> bool:
+        """"one" as a pronoun ("the one", "one another", "no one", "one of the few")."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if prev in {"the", "this", "that", "no", "any", "every", "each", "which", "someone",
+                    "anyone", "everyone", "only", "last", "another", "such", "little", "big"}:
+            return True
+        if nxt in {"another", "day", "thing", "way", "time", "more", "hand", "'s", "’s"}:
+            return True
+        if doc[i].pos_ == "PRON":
+            return True
+        return False
+
+    # -- pass 2: ranges and from/to pairs ----------------------------------------------------
+    def _join(self, doc: Doc, qs: list[_Quantity]) -> list[_Quantity]:
+        out: list[_Quantity] = []
+        k = 0
+        while k < len(qs):
+            a = qs[k]
+            b = qs[k + 1] if k + 1 < len(qs) else None
+            if b is not None and not a.drop:
+                between = [t.lower_ for t in doc[a.end : b.cue_start]]
+                same_sent = doc[a.start].sent.start == doc[b.start].sent.start
+                before = doc[a.cue_start - 1].lower_ if a.cue_start > 0 else ""
+                units_ok = a.unit == b.unit or a.unit is None or b.unit is None or (
+                    b.unit.startswith(a.unit + "/"))
+                # "from X ... to Y" / "to Y from X"
+                if same_sent and before == "from" and between and between[-1] == "to" \
+                        and len(between) <= 12 and units_ok:
+                    out.append(self._pair(doc, a, b))
+                    k += 2
+                    continue
+                if same_sent and before == "to" and between == ["from"] and units_ok:
+                    out.append(self._pair(doc, b, a, to_first=True))
+                    k += 2
+                    continue
+                # ranges
+                rng = between in (["to"], ["-"], ["–"], ["and"], ["or"]) and units_ok
+                if between == ["and"] and before != "between":
+                    rng = False
+                if between == ["or"] and not (a.is_words or b.is_words):
+                    rng = False
+                if rng and between == ["to"] and self._change_verb(doc, a) and \
+                        _governor(_anchor(doc, a))[1] in (None, "by"):
+                    rng = False  # "rose 5% to 20%": amount and new value
+                if rng and between == ["-"]:
+                    if a.unit is None and b.unit is None and a.value >= b.value:
+                        a.drop = b.drop = True  # a score "2-2", "5-3"
+                        out.extend([a, b])
+                        k += 2
+                        continue
+                    a.range_hyphen = True
+                if rng:
+                    out.append(self._range(doc, a, b))
+                    k += 2
+                    continue
+            out.append(a)
+            k += 1
+        return out
+
+    @staticmethod
+    def _share_scale(a: _Quantity, b: _Quantity) -> float:
+        """Value of ``a`` with ``b``'s scale when only ``b`` has one ("four to five thousand")."""
+        if b.has_scale and not a.has_scale and not a.unit and b.unit in (None, a.unit) or (
+            b.has_scale and not a.has_scale and a.currency and a.currency == b.currency
+        ):
+            raw_b = b.value
+            # recover b's scale: the smallest power 10^3k making b's raw value < 1000
+            for mult in (1e12, 1e9, 1e6, 1e3, 1e2):
+                if raw_b / mult >= 1 or mult == 1e2:
+                    if a.value < raw_b / mult:
+                        return a.value * mult
+                    break
+        return a.value
+
+    def _range(self, doc: Doc, a: _Quantity, b: _Quantity) -> _Quantity:
+        lo = self._share_scale(a, b)
+        unit = a.unit or b.unit
+        if a.unit and b.unit and b.unit.startswith(a.unit + "/"):
+            unit = b.unit  # "$62 and $68 per share"
+        r = _Quantity(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
+                      value=lo, unit=unit, currency=a.currency or b.currency, value_max=b.value,
+                      approx=a.approx, cue_start=a.cue_start, digits=a.digits,
+                      has_scale=a.has_scale or b.has_scale, is_words=a.is_words)
+        r.integer_text = a.integer_text and b.integer_text
+        return r
+
+    def _pair(self, doc: Doc, f: _Quantity, t: _Quantity, to_first: bool = False) -> _Quantity:
+        """Merge "from F ... to T" into one quantity: a change when a change word governs, else a range."""
+        d = self._change_verb(doc, f) or self._change_verb(doc, t)
+        first, last = (t, f) if to_first else (f, t)
+        fv = self._share_scale(f, t) if not to_first else f.value
+        unit = t.unit or f.unit
+        if d is None:
+            v = _clause_verb(_anchor(doc, f))
+            if v is not None and v.pos_ == "VERB" and _direction(v):
+                d = "down" if t.value < fv else "up"  # "Sales jumped from 50,000 to 1.2 million units"
+        if d is None and not to_first:
+            # no change word: "Homes from $750,000 to $1 million" is a range
+            return self._range(doc, f, t)
+        if d is None:
+            d = "down" if t.value < fv else "up"
+        q = _Quantity(start=first.start, end=last.end, num_start=first.num_start,
+                      num_end=last.num_end, value=t.value, unit=unit,
+                      currency=t.currency or f.currency, approx=t.approx, cue_start=first.cue_start,
+                      digits=t.digits, has_scale=t.has_scale, is_words=t.is_words)
+        q.integer_text = t.integer_text and f.integer_text
+        q.change = Change(direction=d, from_value=fv, to_value=t.value)
+        return q
+
+    @staticmethod
+    def _change_verb(doc: Doc, q: _Quantity) -> Optional[str]:
+        gov, _ = _governor(_anchor(doc, q))
+        d = _verb_direction(gov)
+        if d is None and gov.pos_ in ("NOUN",) and gov.lemma_.lower() in CHANGE_NOUNS:
+            d = _direction(gov)
+        return d
+
+    # -- pass 3: syntax per quantity -------------------------------------------------------
+    def _analyse(self, doc: Doc, q: _Quantity) -> Claim:
+        anchor = _anchor(doc, q)
+        gov, prep = _governor(anchor)
+        concept: Optional[str] = None
+        c_start = c_end = None
+        subj_tok: Optional[Token] = None
+        counted = False
+        unit = q.unit
+        ev_start, ev_end = q.cue_start, q.end
+
+        # counted noun: "139 online lending institutions", "600 person-time consultations"
+        if unit is None:
+            head = doc[q.num_end - 1].head if q.num_end - 1 < len(doc) else anchor
+            num_tok = doc[q.num_end - 1]
+            noun = None
+            if num_tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
+                    num_tok.head.i > num_tok.i and num_tok.head.pos_ in ("NOUN", "PROPN") and \
+                    num_tok.head.i - q.end <= 5:
+                noun = num_tok.head
+            elif q.end < len(doc) and doc[q.end].pos_ == "NOUN" and doc[q.end].tag_ == "NNS":
+                noun = doc[q.end]
+            elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].pos_ in ("DET", "PRON") \
+                    and q.end + 2 < len(doc):
+                # "one of the people", "35m of its Echo devices"
+                for x in doc[q.end + 1 : min(len(doc), q.end + 6)]:
+                    if x.pos_ == "NOUN" and x.tag_ == "NNS":
+                        noun = x
+                        break
+            elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].tag_ in ("NNS", "NNPS"):
+                noun = doc[q.end + 1]
+            noun_unit = UNIT_WORDS.get((noun.lower_,)) if noun is not None else None
+            if noun_unit is not None and (noun.lower_,) not in _SHORT_UNITS and noun.i - q.end <= 2 \
+                    and noun_unit not in ("percent", "point"):
+                unit = noun_unit  # "517 rushing yards", "21 straight days"
+                ev_end = max(ev_end, noun.i + 1)
+                noun = None
+            if noun is not None and noun.i >= q.end:
+                text, a, b = _np_phrase(noun)
+                a = max(a, q.end)
+                if doc[a].lower_ == "of":
+                    a += 1
+                while a < b and doc[a].pos_ in ("DET", "PRON"):
+                    a += 1
+                concept = doc[a:b].text if a < b else noun.text
+                if noun.lemma_.lower() in _NUMBER_OF_HEADS:
+                    concept = text
+                c_start, c_end = a, b
+                counted = True
+                unit = "count"
+                ev_end = max(ev_end, b)
+                gov_v = _clause_verb(noun)
+                if noun.dep_ in ("nsubj", "nsubjpass") and gov_v is not None and gov_v.i > noun.i:
+                    ev_end = max(ev_end, gov_v.i + 1)
+                subj_tok = _subject(gov_v) if gov_v is not None and noun.dep_ not in ("nsubj", "nsubjpass") else None
+        change = q.change
+        direction = None
+        change_noun = None
+        if change is None and unit in ("percent", "percentage_point", "point") and q.digits[:1] in "+-" \
+                and q.digits[:1] and not q.is_words:
+            # "Dow +0.2%", "Nasdaq -1.1%": a signed change in a market summary
+            direction = "up" if q.digits[0] == "+" else "down"
+            change = Change(direction=direction, relative=abs(q.value) if unit == "percent" else None)
+        # change words
+        if change is None and not counted:
+            direction = _verb_direction(gov)
+            if direction is None and gov.pos_ == "NOUN" and gov.lemma_.lower() in CHANGE_NOUNS:
+                direction = _direction(gov)
+                change_noun = gov
+            if direction is None and anchor.head.pos_ == "NOUN" and anchor.head.lemma_.lower() in CHANGE_NOUNS \
+                    and anchor.dep_ in ("compound", "nummod", "amod", "nmod"):
+                change_noun = anchor.head
+                direction = _direction(anchor.head)
+            if direction is not None:
+                if prep == "to":
+                    change = Change(direction=direction, to_value=q.value)
+                elif prep == "from":
+                    change = Change(direction=direction, from_value=q.value)
+                elif prep in (None, "by", "of") and (
+                    anchor.dep_ not in ("nsubj", "nsubjpass", "attr", "nummod", "compound", "amod")
+                    or change_noun is not None
+                    or (anchor.dep_ == "attr" and gov.lemma_ == "be")
+                ):
+                    change = Change(direction=direction,
+                                    relative=q.value if unit == "percent" else None)
+                if change is not None:
+                    g = change_noun if change_noun is not None else gov
+                    ev_start = min(ev_start, g.i)
+                    ev_end = max(ev_end, g.i + 1)
+                    if change_noun is not None:
+                        # "a decrease of 86%": include the determiner
+                        for c in change_noun.children:
+                            if c.dep_ == "det":
+                                ev_start = min(ev_start, c.i)
+        # concept from syntax when not a counted noun
+        if concept is None:
+            target = None
+            clause_target = False
+            noun_head = anchor.head
+            holders = [anchor] + ([gov] if gov.i == anchor.head.i else [])
+            in_obj = [p for h in holders for c in h.children if c.dep_ == "prep"
+                      and c.lower_ in ("in", "of", "worth") and c.i == q.end
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            cn = change_noun if change is not None and not counted else None
+            cn_in = [p for c in (cn.children if cn is not None else []) if c.dep_ == "prep"
+                     and c.lower_ in ("in", "of") and c.i > q.end for p in c.children
+                     if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            pct_of = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                      and c.i == q.end for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if in_obj and unit not in (None, "count", "percent", "percentage_point"):
+                target = in_obj[0]  # "1 million yuan in economic losses", "$5m of damages"
+            elif pct_of and unit in ("percent", "fraction"):
+                target = pct_of[0]  # "20 percent of personal spending"
+            elif cn_in:
+                target = cn_in[0]  # "a decrease of 86% in lending"
+            elif cn is not None and cn.dep_ == "appos" and cn.head.pos_ in ("NOUN", "PROPN"):
+                target = cn.head  # "139 institutions …, a decrease of 86%"
+            elif anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and \
+                    noun_head.pos_ in ("NOUN", "PROPN") and noun_head.i > anchor.i and \
+                    noun_head.lemma_.lower() not in CHANGE_NOUNS:
+                target = noun_head  # "a 25% duty", "$48.2 million army contract"
+            elif prep == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in CHANGE_NOUNS \
+                    and gov.lemma_.lower() not in ("average", "total", "rate", "increase"):
+                target = gov  # "a fine of $3 billion"
+            else:
+                verb = gov if gov.pos_ in ("VERB", "AUX") else _clause_verb(gov)
+                if verb is not None:
+                    obj = None
+                    if change is not None or direction:
+                        for c in verb.children:
+                            if c.dep_ == "dobj" and not (q.start <= c.i < q.end) and c.i < q.start:
+                                obj = c
+                    subj = _subject(verb)
+                    target = obj if obj is not None else subj
+                    clause_target = True
+                    if target is not None and target.pos_ == "PRON":
+                        target = None
+                    subj_tok = subj
+            if target is not None:
+                text, a, b = _np_phrase(target)
+                if a < q.cue_start < b:  # "a fine of $3 billion": stop before the quantity
+                    b = q.cue_start
+                    while b > a and doc[b - 1].lower_ in ("of", "at", "to", "by", "worth"):
+                        b -= 1
+                concept = text
+                while a < b and doc[a].pos_ == "DET" and concept:
+                    a += 1
+                concept = doc[a:b].text if a < b else None
+                c_start, c_end = a, b
+                if target.lemma_.lower() in _NUMBER_OF_HEADS and unit is None:
+                    unit = "count"
+                if clause_target and target.i < q.start and q.start - target.i <= 25 and (
+                    change is not None or gov.lemma_ == "be"
+                ):
+                    # the subject phrase states the claim: "the number of lenders fell by 80%"
+                    left = target.left_edge.i if target.left_edge.i >= target.i - 3 else a
+                    for c in target.children:
+                        if c.dep_ == "det":
+                            left = min(left, c.i)
+                    ev_start = min(ev_start, left, a)
+                    if target.lemma_.lower() in _NUMBER_OF_HEADS:
+                        ev_start = min(ev_start, target.i)
+                        for c in target.children:
+                            if c.dep_ == "det":
+                                ev_start = min(ev_start, c.i)
+                elif target.i >= q.end and c_end is not None and c_end - q.end <= 6:
+                    ev_end = max(ev_end, c_end)
+        if unit is None:
+            unit = "count"
+        if subj_tok is None and not counted:
+            verb = _clause_verb(anchor)
+            subj_tok = _subject(verb) if verb is not None else None
+        if concept is None and not counted and subj_tok is not None and subj_tok.pos_ in ("NOUN", "PROPN") \
+                and not (q.start <= subj_tok.i < q.end):
+            # fall back to the clause subject: "Tesla shares … plummeting 65%"
+            _, a, b = _np_phrase(subj_tok)
+            while a < b and doc[a].pos_ == "DET":
+                a += 1
+            if a < b and not (a <= q.start < b):
+                concept = doc[a:b].text
+        if concept is None and not counted:
+            run = self._positional_concept(doc, q)
+            if run is not None:
+                concept = run.text
+        # keep evidence in one sentence
+        sent = doc[q.start].sent
+        ev_start = max(ev_start, sent.start)
+        ev_end = min(max(ev_end, q.end), sent.end)
+        ent = self._entity(doc, subj_tok, sent)
+        span = doc[q.cue_start : q.end]
+        claim = Claim(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            value=float(q.value),
+            unit=unit,
+            approx=q.approx,
+            change=change,
+            concept=concept,
+            evidence_start=doc[ev_start].idx,
+            evidence_end=doc[ev_end - 1].idx + len(doc[ev_end - 1]),
+            value_max=q.value_max,
+        )
+        if ent is not None:
+            claim.entity_start, claim.entity_end = ent.start_char, ent.end_char
+        claim.date_index = self._date_index(doc, q, sent)
+        return claim
+
+    @staticmethod
+    def _positional_concept(doc: Doc, q: _Quantity) -> Optional[Span]:
+        """Fallback when the parse gives no concept (headline-style fragments the parser
+        misreads): the of-phrase after a bracketed conversion ("8 miles (13 kilometers) of new
+        tunnels"), a noun phrase right after the quantity that it modifies ("a 352 μm pixel
+        pitch", "30% fuming sulfuric acid", "a 5% pay rise"), else the noun phrase right before
+        a copula or "≈"/"=" that precedes it ("this year's MSRP is $33,790", "floor area ≈
+        32m2"). Adjacent words only, in one sentence; None otherwise."""
+        n = len(doc)
+        k = q.end
+        # "8 miles (13 kilometers) of new tunnels": the of-phrase after a bracketed conversion
+        if k < n and doc[k].text == "(":
+            close = [t.i for t in doc[k : min(n, k + 8)] if t.text == ")"]
+            k = close[0] + 1 if close else k
+        elif k < n and doc[k].text == ")":
+            k += 1
+        if k > q.end and k + 1 < n and doc[k].lower_ == "of":
+            a = k + 1
+            while a < n and doc[a].pos_ in ("DET", "PRON"):
+                a += 1
+            b = a
+            while b < n and b - a < 5 and doc[b].pos_ in ("NOUN", "ADJ", "PROPN"):
+                b += 1
+            if b > a and doc[b - 1].pos_ in ("NOUN", "PROPN"):
+                return doc[a:b]
+        k = q.end
+        last_noun = None
+        while k < n and k - q.end < 5 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN") or
+                                            doc[k].tag_ in ("VBG", "VBN") and doc[k].is_lower) \
+                and not doc[k].like_num and doc[k].lower_ not in CURRENCY_WORDS:
+            if doc[k].pos_ in ("NOUN", "PROPN"):
+                last_noun = k
+            k += 1
+        if last_noun is not None and (k >= n or doc[k].pos_ not in ("NOUN", "PROPN")):
+            return doc[q.end : last_noun + 1]
+        j = q.cue_start - 1
+        if j >= 1 and (doc[j].lemma_ == "be" or doc[j].text in ("≈", "=", "~")) and \
+                doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j - 1].sent.start == doc[q.start].sent.start:
+            a = j - 1
+            while a - 1 >= doc[q.start].sent.start and doc[a - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
+                    and j - a < 4:
+                a -= 1
+            return doc[a:j]
+        return None
+
+    @staticmethod
+    def _entity(doc: Doc, subj: Optional[Token], sent: Span) -> Optional[Span]:
+        """An ORG/PERSON/GPE entity inside the subject's subtree (bounded to 12 tokens)."""
+        if subj is None:
+            return None
+        lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+        if hi - lo > 12:
+            lo, hi = max(lo, subj.i - 6), min(hi, subj.i + 6)
+        for e in doc.ents:
+            if e.label_ in _ENTITY_LABELS and e.start >= lo and e.end <= hi:
+                return e
+        return None
+
+    @staticmethod
+    def _date_index(doc: Doc, q: _Quantity, sent: Span) -> Optional[int]:
+        """Index into ``doc._.dates`` of the date nearest to the quantity in its sentence.
+
+        Skips durations and sets, dates overlapping the quantity, and comparison baselines
+        ("from the beginning of 2019", "than a year earlier", "since 2019").
+        """
+        dates = doc._.dates or []
+        qs, qe = doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])
+        best, best_key = None, None
+        for k, d in enumerate(dates):
+            if d.type not in ("DATE", "TIME"):
+                continue
+            if d.end <= sent.start_char or d.start >= sent.end_char:
+                continue
+            if d.start < qe and qs < d.end:
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                prev = doc[span.start - 1].lower_
+                if prev in _BASELINE_PREPS:
+                    continue
+                if span.start > 1 and (doc[span.start - 2].lower_, prev) in (("compared", "with"),
+                                                                         ("compared", "to")):
+                    continue
+            dist = qs - d.end if d.end <= qs else (d.start - qe) + 10_000
+            key = dist
+            if best_key is None or key < best_key:
+                best, best_key = k, key
+        return best
+
+    def extract(self, doc: Doc) -> list[Claim]:
+        """Return the numeric claims of ``doc`` sorted by start offset."""
+        date_spans = _date_char_spans(doc)
+        qs = self._quantities(doc)
+        for a, b in zip(qs, qs[1:]):
+            # "three or four years", "seven to 10 years": the first number shares the time unit
+            if a.unit is None and b.unit in TIME_UNITS and \
+                    [t.lower_ for t in doc[a.end : b.cue_start]] in (["to"], ["or"], ["-"], ["and"]):
+                a.unit = b.unit
+        qs = [q for q in qs if not _excluded(doc, q, date_spans, self.include_ages)]
+        qs = self._join(doc, qs)
+        claims: list[Claim] = []
+        for q in qs:
+            if q.drop:
+                continue
+            claims.append(self._analyse(doc, q))
+        claims.sort(key=lambda c: (c.start, c.end))
+        self._amount_then_new_value(doc, claims)
+        self._conversion_shares_approx(doc, claims)
+        return claims
+
+    @staticmethod
+    def _conversion_shares_approx(doc: Doc, claims: list[Claim]) -> None:
+        """"more than 7.5 million Danish crowns (US $1.1 million)", "just under 296 hp (224 kW /
+        300 PS)": a conversion in parentheses right after a quantity restates it, so it takes the
+        quantity's approximation when it has none of its own, and the two share a concept when
+        only one has one (news style: conversions are given
+        in brackets, CQE/NewsQuant annotate both with the same bound)."""
+        inherited = False
+        for prev, cur in zip(claims, claims[1:]):
+            between = doc.text[prev.end:cur.start].strip()
+            if between == "(" or (between == "/" and inherited):
+                if cur.approx == "exact" and prev.approx != "exact":
+                    cur.approx = prev.approx
+                # the same amount is of the same thing: "8 miles (13 kilometers) of new tunnels"
+                if cur.unit != "count" and prev.unit != "count":
+                    if cur.concept is None and prev.concept is not None:
+                        cur.concept = prev.concept
+                    elif prev.concept is None and cur.concept is not None:
+                        prev.concept = cur.concept
+                inherited = True
+            else:
+                inherited = False
+
+    @staticmethod
+    def _amount_then_new_value(doc: Doc, claims: list[Claim]) -> None:
+        """"decreased $1.2 million to $23.5 million": the second claim is the new value.
+
+        When a change amount is followed by "to" and another quantity, that quantity gets the
+        change's direction and ``to_value``; with the same (non-percent) unit, ``from_value`` is
+        the new value minus/plus the amount.
+        """
+        for prev, cur in zip(claims, claims[1:]):
+            pc = prev.change
+            if pc is None or pc.direction is None or pc.to_value is not None or pc.from_value is not None:
+                continue
+            if doc.text[prev.end:cur.start].strip().lower() != "to":
+                continue
+            if cur.change is not None and cur.change.to_value is not None:
+                continue
+            frm = None
+            if cur.unit == prev.unit and cur.unit not in ("percent", "percentage_point"):
+                frm = cur.value + prev.value if pc.direction == "down" else cur.value - prev.value
+            cur.change = Change(direction=pc.direction, from_value=frm, to_value=cur.value)
+
+
+@Language.factory("newsfacts_claims", default_config={"include_ages": False})
+def make_claims(nlp: Language, name: str, include_ages: bool = False) -> ClaimExtractor:
+    """spaCy factory for :class:`ClaimExtractor` (writes ``doc._.claims``)."""
+    return ClaimExtractor(include_ages=include_ages)

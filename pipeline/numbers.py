@@ -1,0 +1,135 @@
+"""Numeral and number-word parsing for the claims stage (no spaCy, no I/O).
+
+Two entry points:
+
+- :func:`parse_numeral` turns one digit string into a float, handling thousands separators and
+  decimal marks in both conventions where the string is unambiguous.
+- :func:`parse_number_words` turns a sequence of lower-cased English number words
+  (``["twenty", "-", "six"]``, ``["two", "hundred", "and", "five"]``, ``["a", "million"]``) into a
+  float.
+
+Separator policy (decided here, documented in the claims stage):
+
+- ``1,000`` / ``1,000,000`` / ``27,349.19``: comma groups of exactly three digits are thousands
+  separators (English convention).
+- ``1.000.000`` (two or more dot groups of three digits) and ``1.000,50`` (dots then one comma):
+  continental convention; dots are thousands separators.
+- ``300.000`` (one dot followed by exactly three digits) is ambiguous. It is read as a decimal
+  (300.0) unless ``dot_thousands=True`` is passed; the claims stage passes it
+  for money written without a scale word (prices never carry three decimals, while
+  "$1.125 billion" does), so "300.000 VND" is 300000 and "1.125 billion" is 1.125e9.
+- ``1,5`` (one comma followed by one or two digits) is a decimal comma.
+- ``12,34,567.89`` (Indian lakh grouping) is 1234567.89.
+- Anything else (``3.2.1``, ``1,23,4``) is not a number: ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+_EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,000 / 27,349.19
+_PLAIN = re.compile(r"\d+(?:\.\d+)?|\.\d+")  # 1000 / 2.5 / .5
+_EU_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")  # 1.000.000 / 1.000.000,5
+_EU_ONE_DOT_COMMA = re.compile(r"\d{1,3}\.\d{3},\d+")  # 1.000,50
+_ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")  # 300.000 (ambiguous)
+_DEC_COMMA = re.compile(r"\d+,\d{1,2}")  # 1,5 / 2,75
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # 12,34,567.89 (lakh grouping)
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+#: Scale words and abbreviations (news style: "$2.4bn", "35m", "10k", "¥0.5mn").
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "crore": 1e7, "lakh": 1e5, "dozen": 12,
+}
+#: Scale words that may follow a number as a separate token ("2.4 million"); single letters
+#: ("m", "b", "k") are only read glued to a digit or after a currency (see the claims stage).
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "mn", "mln", "bn", "bln",
+               "tn", "trn", "crore", "lakh"}
+NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "trillion",
+                                          "dozen"}
+
+
+def parse_numeral(text: str, dot_thousands: bool = False) -> Optional[float]:
+    """Parse a digit string ("1,000", "1.000.000", "2.5", "300.000") to a float, or None.
+
+    ``dot_thousands`` resolves the one ambiguous shape ``d{1,3}.ddd`` as thousands (see module
+    docstring). A leading "+" or "-" sign is kept.
+    """
+    s = text.strip()
+    sign = 1.0
+    if s[:1] in "+-" and len(s) > 1:
+        sign = -1.0 if s[0] == "-" else 1.0
+        s = s[1:]
+    if not s:
+        return None
+    if _PLAIN.fullmatch(s):
+        if _ONE_DOT_THREE.fullmatch(s) and dot_thousands:
+            return sign * float(s.replace(".", ""))
+        return sign * float(s)
+    if _EN.fullmatch(s):
+        return sign * float(s.replace(",", ""))
+    if _EU_DOTS.fullmatch(s) or _EU_ONE_DOT_COMMA.fullmatch(s):
+        return sign * float(s.replace(".", "").replace(",", "."))
+    if _INDIAN.fullmatch(s):
+        return sign * float(s.replace(",", ""))
+    if _DEC_COMMA.fullmatch(s):
+        return sign * float(s.replace(",", "."))
+    return None
+
+
+def is_number_word(word: str) -> bool:
+    """True for a cardinal number word ("six", "twenty", "million"); ordinals are not."""
+    return word.lower() in NUMBER_WORDS
+
+
+def parse_number_words(words: Sequence[str]) -> Optional[float]:
+    """Parse lower-cased number words to a float, or None when they do not form a number.
+
+    Accepts hyphens and "and" between words ("twenty - six", "two hundred and five"), a leading
+    "a"/"an" before a scale word ("a million", "a dozen"), and scale words after a digit value
+    are handled by the caller. Examples: ["one"] -> 1, ["twenty", "-", "six"] -> 26,
+    ["two", "million"] -> 2e6, ["four", "thousand", "five", "hundred"] -> 4500.
+    """
+    toks = [w.lower() for w in words if w not in ("-", "and")]
+    if not toks:
+        return None
+    if toks[0] in ("a", "an"):
+        if len(toks) >= 2 and toks[1] in SCALES:
+            toks = ["one"] + toks[1:]
+        else:
+            return None
+    if toks[0] in ("half", "quarter"):  # "half a million", "quarter million"
+        rest = [w for w in toks[1:] if w not in ("a", "an")]
+        if len(rest) == 1 and rest[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+            return (0.5 if toks[0] == "half" else 0.25) * SCALES[rest[0]]
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in toks:
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

@@ -1,0 +1,444 @@
+"""Evaluate the numeric-claims stage on NewsQuant and the Recognizers-Text currency set.
+
+Usage::
+
+    python scripts/evaluate_claims.py /work/shared/data/newsquant/formatted_test_set [--errors-split dev]
+
+The argument is the ``formatted_test_set`` folder (or one JSON file of it). The scoring follows
+the CQE evaluation (Almasian et al., EMNLP 2023, repository satya77/CQE_Evaluation,
+``evaluate_models.calculate_metrics``), re-implemented here with its matching rules:
+
+- values match with ``numpy.isclose`` (rtol 1e-5); a gold value "a-b" is a range and only
+  matches a predicted (low, high) pair;
+- gold quantities are visited in order of normalised unit; each gold quantity scans the
+  predictions: a value match counts for *value*; then change and concept are compared with that
+  prediction; when the normalised unit also matches, the prediction is consumed (counts for
+  *value+unit*) and the scan stops; otherwise the scan goes on;
+- concepts: gold ``referred_concepts`` is split on commas/whitespace; partial = any shared word
+  (case-insensitive), complete = same words;
+- P = correct / predicted, R = correct / gold.
+
+Adapting our claims to CQE's output format (documented mapping):
+
+- value: ``(value, value_max)`` for a range; ``(from_value, to_value)`` for a "from X to Y" change
+  (CQE writes these as ranges too); else ``value``.
+- ages: the claims component runs with ``include_ages`` (NewsQuant annotates ages); a time
+  unit followed by "old" / "-old" or a number after "aged" is "<unit> of age" as in NewsQuant.
+- unit: ISO codes and unit symbols are mapped to CQE's normalised names (``UNIT_NAMES``; pence
+  map to "penny", but for NewsQuant to "point", its name for the "p" of UK share prices
+  (``NEWSQUANT_UNIT_NAMES``); "km/h" is one unit); a
+  ``count`` whose counted noun follows the number is named by the lemmas of that noun phrase
+  ("139 online lending institutions" -> "online lending institution"); a bare count is "-".
+- change: CQE has one tag per quantity. A vague plural range ("thousands of") is "="; else a
+  non-exact ``approx`` gives the bound (about/nearly -> "~", more_than/at_least -> ">",
+  less_than/at_most/up_to -> "<"); else, when the claim states an amount of change
+  (``relative`` set, or no ``to_value``/``from_value``) or a from/to pair, its direction
+  ("up"/"down"); else "=".
+- concept words (CQE's "referred concepts": the measured thing and its holder): the words of
+  ``concept`` (for a counted noun, which CQE treats as the unit, only an "of"-complement:
+  "five seasons of Sesame Street" -> unit "season", concept "Sesame Street"), the entity, and
+  the holder from ``claims.claim_holder`` (the noun before "of", or the clause subject);
+  stop words dropped; "-" when none.
+
+NewsQuant is split into a development half (even sentence indices) and a held-out half (odd);
+rules were developed looking only at errors on the even half. Scores are reported on all of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.components.claims import claim_holder
+from pipeline.config import Settings
+from pipeline.nlp import build_nlp
+
+REFERENCE = {
+    "value": {"CQE": 92.0, "quantulum3": 73.0},
+    "value+unit": {"CQE": 85.6, "quantulum3": 47.2},
+    "value+change": {"CQE": 88.1},
+    "value+concept_partial": {"CQE": 76.1},
+    "value+concept_complete": {"CQE": 57.0},
+}
+REFERENCE_CURRENCY = {"value": {"CQE": 84.2, "quantulum3": 76.2}, "value+unit": {"CQE": 79.6, "quantulum3": 32.5}}
+BARS = {"value": 92.0, "value+unit": 86.0, "value+change": 88.0, "value+concept_partial": 76.0}
+
+UNIT_NAMES = {
+    "USD": "dollar", "CNY": "chinese yuan", "EUR": "euro", "GBP": "pound sterling",
+    "JPY": "japanese yen", "AUD": "australian dollar", "CAD": "canadian dollar",
+    "HKD": "hong kong dollar", "SGD": "singapore dollar", "NZD": "new zealand dollar",
+    "MYR": "malaysian ringgit", "ILS": "shekel", "INR": "indian rupee", "KRW": "south korean won",
+    "CHF": "swiss franc", "FIM": "finnish markka", "ZAR": "south african rand", "TRY": "turkish lira",
+    "MXN": "mexican peso", "DKK": "danish krone", "NOK": "norwegian krone", "SEK": "swedish krona",
+    "RUB": "russian ruble", "BRL": "brazilian real", "THB": "thai baht", "VND": "vietnamese dong",
+    "PHP": "philippine peso", "PKR": "pakistani rupee", "LKR": "sri lankan rupee",
+    "IDR": "indonesian rupiah", "TWD": "new taiwan dollar", "AED": "uae dirham",
+    "SAR": "saudi riyal", "CZK": "czech koruna", "ISK": "icelandic krona", "NGN": "nigerian naira", "EGP": "egyptian pound",
+    "percent": "percentage", "percentage_point": "percentage point", "basis_point": "basis point",
+    "point": "point", "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
+    "nm": "nanometre", "um": "micrometre", "mile": "mile", "yard": "yard", "foot": "foot",
+    "inch": "inch", "sq_ft": "square foot", "m2": "square metre", "km2": "square kilometre",
+    "sq_mile": "square mile", "acre": "acre", "hectare": "hectare", "cu_ft": "cubic foot",
+    "m3": "cubic metre", "kg": "kilogram", "g": "gram", "mg": "milligram", "tonne": "metric ton",
+    "ton": "ton", "lb": "pound-mass", "oz": "ounce", "litre": "litre", "ml": "millilitre",
+    "gallon": "gallon", "barrel/day": "barrel per day", "barrel": "barrel", "mph": "mile per hour",
+    "km/h": "kilometre per hour", "hp": "horsepower", "kW": "kilowatt", "MW": "megawatt",
+    "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
+    "TWh": "terawatt hour", "W": "watt", "V": "volt", "mAh": "milliampere-hour", "GB": "gigabyte",
+    "TB": "terabyte", "MB": "megabyte", "Mbps": "megabit per second", "Gbps": "gigabit per second",
+    "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "degC": "celsius",
+    "degF": "fahrenheit", "degree": "degree", "ppm": "part per million", "ppb": "parts-per-billion",
+    "rpm": "revolutions per minute", "lbft": "pound-foot", "calorie": "calorie", "cent": "cent",
+    "pence": "penny", "F": "farad", "mpg": "mile per gallon", "GPa": "gigapascal",
+    "MPa": "megapascal", "Nm": "newton metre", "PS": "horsepower", "dB": "decibel", "knot": "knot",
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "decade": "decade", "century": "century",
+}
+#: NewsQuant's own vocabulary where it differs from the Recognizers-Text sets: the "p" of UK share
+#: prices is normalised to "point" in NewsQuant (8 of 8 gold "p"), to "penny" in currency-model.
+NEWSQUANT_UNIT_NAMES = dict(UNIT_NAMES, pence="point")
+RATE_NAMES = {"share": "share", "oz": "ounce", "person": "person", "MMBtu": "mega british thermal unit"}
+CHANGE_OF_APPROX = {"exact": "=", "about": "~", "nearly": "~", "more_than": ">", "at_least": ">",
+                    "less_than": "<", "at_most": "<", "up_to": "<"}
+STOP = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "its", "their", "his",
+        "her", "this", "that", "these", "those", "by", "with", "from", "as", "'s", "-", "s"}
+
+
+# ------------------------------------------------------------------------------------------
+# adapter: Claim -> CQE tag
+# ------------------------------------------------------------------------------------------
+
+
+def _lemmas(doc, start: int, end: int) -> str:
+    """Lower-cased lemmas of the content words of a span, hyphenated words kept together."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    out = ""
+    for t in span:
+        if t.lower_ in STOP and t.text != "-":
+            continue
+        out += (t.lemma_ if t.pos_ in ("NOUN", "ADJ") else t.text).lower() + t.whitespace_
+    return " ".join(out.split()).strip("- ")
+
+
+def _concept_char_span(doc, claim):
+    if not claim.concept:
+        return None
+    lo = claim.evidence_start if claim.evidence_start is not None else 0
+    hi = claim.evidence_end if claim.evidence_end is not None else len(doc.text)
+    k = doc.text.find(claim.concept, lo, max(hi, lo + 1) + 200)
+    if k < 0:
+        k = doc.text.find(claim.concept)
+    return (k, k + len(claim.concept)) if k >= 0 else None
+
+
+def to_cqe(doc, claim, names: dict | None = None) -> list[dict]:
+    """Map one Claim to CQE tag dictionaries (value, normalized_unit, change, referred_concepts)."""
+    ch = claim.change
+    two_numbers = _two_numbers(claim.text)
+    if ch is not None and ch.from_value is not None and ch.to_value is not None and claim.value_max is None \
+            and two_numbers:
+        # CQE writes "from X to Y" as a range X-Y but "to Y from X" as two values: follow the text order
+        if re.search(r"\bfrom\b", claim.text):  # "to Y from X": the from-number is inside the span
+            base = to_cqe_single(doc, claim, names)
+            return [dict(base, value=ch.to_value), dict(base, value=ch.from_value, change="=")]
+    return [to_cqe_single(doc, claim, names)]
+
+
+TIME_UNIT_NAMES = {"year", "month", "week", "day"}
+_VAGUE_PLURAL = re.compile(r"(?:tens of |hundreds of )?(?:dozens|hundreds|thousands|millions|billions)\b", re.I)
+
+
+def _is_age(doc, claim) -> bool:
+    """An age ("a 50 year-old man", "2,900 years old", "aged 66"): CQE's unit is "<time> of age".
+
+    Ages are claims only when the component runs with ``include_ages`` (as here)."""
+    after = doc.text[claim.end:claim.end + 8].lower()
+    before = doc.text[max(0, claim.start - 6):claim.start].lower()
+    return bool(re.match(r"\s*-?\s*(?:year|month|week|day)?s?\s*-?\s*old\b", after)) or before.rstrip().endswith("aged")
+
+
+def _two_numbers(text: str) -> bool:
+    """True when the claim text states two numbers (a from/to pair written out, not derived)."""
+    return len(re.findall(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                          text, re.I)) >= 2
+
+
+def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
+    names = UNIT_NAMES if names is None else names
+    ch = claim.change
+    if claim.value_max is not None:
+        value = (claim.value, claim.value_max)
+    elif ch is not None and ch.from_value is not None and ch.to_value is not None and _two_numbers(claim.text):
+        value = (ch.from_value, ch.to_value)
+    else:
+        value = claim.value
+    counted = False
+    of_part = ""
+    if claim.unit == "count":
+        unit = "-"
+        cs = _concept_char_span(doc, claim)
+        if cs is not None and 0 <= cs[0] - claim.end <= 30:
+            # "five new seasons of Sesame Street": the unit is the counted noun, the of-complement
+            # is what it is counted of (a referred concept)
+            m = re.search(r"\s+of\s+", doc.text[cs[0]:cs[1]])
+            if m is not None:
+                of_part = doc.text[cs[0] + m.end():cs[1]]
+                cs = (cs[0], cs[0] + m.start())
+            words = _lemmas(doc, *cs)
+            if words:
+                unit = words
+                counted = True
+        if unit == "-" and doc.text[max(0, claim.start - 6):claim.start].lower().rstrip().endswith("aged"):
+            unit = "year of age"  # "aged 66"
+    else:
+        if claim.unit in names:  # "km/h" is one unit, not a rate
+            unit = names[claim.unit]
+        else:
+            parts = claim.unit.split("/")
+            unit = " per ".join(names.get(p, RATE_NAMES.get(p, p.lower())) for p in parts)
+        if claim.unit in TIME_UNIT_NAMES and _is_age(doc, claim):
+            unit += " of age"
+    vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
+    if vague:
+        change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
+    elif claim.approx != "exact":
+        change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
+    elif ch is not None and ch.direction and (
+        ch.relative is not None or (ch.to_value is None and ch.from_value is None)
+        or (ch.to_value is not None and ch.from_value is not None)
+    ):
+        change = ch.direction
+    else:
+        change = "="
+    # CQE's referred concepts are the content words of the quantified thing and of its holder
+    # (clause subject / entity); a counted noun is CQE's unit, so it is not repeated here.
+    words: list[str] = []
+
+    def add(text: str) -> None:
+        for w in re.split(r"[,\s]+", text):
+            w = w.strip("().\"'")
+            if w and w.lower() not in STOP and w not in words:
+                words.append(w)
+
+    if not counted:
+        cs = _concept_char_span(doc, claim)
+        if cs is not None:
+            add(doc.text[cs[0]:cs[1]])
+    elif of_part:
+        add(of_part)
+    if claim.entity_start is not None:
+        add(doc.text[claim.entity_start:claim.entity_end])
+    holder = claim_holder(doc, claim)
+    if holder is not None:
+        add(holder.text)
+    return {"value": value, "normalized_unit": unit, "change": change,
+            "referred_concepts": words or ["-"], "text": claim.text}
+
+
+# ------------------------------------------------------------------------------------------
+# CQE matching (re-implemented from evaluate_models.calculate_metrics)
+# ------------------------------------------------------------------------------------------
+
+
+def _gold_value(v):
+    if isinstance(v, str) and "E" not in v and not v.startswith("-") and "-" in v:
+        a, b = v.split("-")[:2]
+        return (float(a), float(b))
+    return float(v)
+
+
+def _values_match(g, m) -> bool:
+    if isinstance(g, tuple) and isinstance(m, tuple):
+        return bool(np.isclose(g[0], m[0], rtol=1e-5, atol=1e-8) and np.isclose(g[1], m[1], rtol=1e-5, atol=1e-8))
+    if isinstance(g, tuple) or isinstance(m, tuple):
+        return False
+    return bool(np.isclose(g, m, rtol=1e-5, atol=1e-8))
+
+
+def _concepts_match(gt: list[str], model: list[str]) -> tuple[bool, bool]:
+    g = [x.lower() for x in gt]
+    m = [x.lower() for x in model]
+    inter = set(g) & set(m)
+    return (len(inter) == len(g) and len(g) == len(m)), len(inter) > 0
+
+
+def score(items, with_change_concept: bool, errors: list | None = None):
+    """CQE metrics over ``items`` = [(text, gold quantities, predicted tags, index)]."""
+    tot_gt = tot_tags = 0
+    c_val = c_unit = c_change = c_part = c_comp = 0
+    for text, gold, tags, idx in items:
+        tot_gt += len(gold)
+        tot_tags += len(tags)
+        tags = sorted(tags, key=lambda d: d["normalized_unit"])
+        used_value = set()
+        remaining = len(gold)
+        for g in sorted(gold, key=lambda d: d["normalized_unit"]):
+            gv = _gold_value(g["value"])
+            gu = g["normalized_unit"].lower()
+            found_value = False
+            last_mismatch = None
+            for t in tags:
+                if not _values_match(gv, t["value"]):
+                    continue
+                found_value = True
+                if remaining > 0:
+                    c_val += 1
+                    remaining -= 1
+                if with_change_concept:
+                    if t["change"] == g["change"]:
+                        c_change += 1
+                    elif errors is not None:
+                        errors.append((idx, f"change: gold '{g['change']}' vs ours '{t['change']}'", text, t["text"]))
+                    comp, part = _concepts_match(re.split(r"[,\s]+", g["referred_concepts"]), t["referred_concepts"])
+                    c_comp += comp
+                    c_part += part
+                    if errors is not None and not part:
+                        errors.append((idx, "concept: no shared word", text,
+                                       f"{t['text']}: gold '{g['referred_concepts']}' ours '{' '.join(t['referred_concepts'])}'"))
+                if t["normalized_unit"] == gu:
+                    c_unit += 1
+                    used_value.add(id(t))
+                    tags.remove(t)
+                    tags = sorted(tags, key=lambda d: d["normalized_unit"])
+                    last_mismatch = None
+                    break
+                last_mismatch = t
+            if errors is not None:
+                if not found_value:
+                    errors.append((idx, f"missed ({_kind_gold(g)})", text, f"gold {g['value']} {gu}"))
+                elif last_mismatch is not None:
+                    errors.append((idx, f"unit: gold {_unit_kind(gu)} vs ours {_unit_kind(last_mismatch['normalized_unit'])}",
+                                   text, f"{last_mismatch['text']}: gold '{gu}' ours '{last_mismatch['normalized_unit']}'"))
+        if errors is not None:
+            for t in tags:
+                if not any(_values_match(_gold_value(g["value"]), t["value"]) for g in gold):
+                    errors.append((idx, f"spurious ({_unit_kind(t['normalized_unit'])})", text, t["text"]))
+
+    def f(c):
+        p = c / tot_tags if tot_tags else 0.0
+        r = c / tot_gt if tot_gt else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return round(p * 100, 1), round(r * 100, 1), round(f1 * 100, 1)
+
+    out = {"value": f(c_val), "value+unit": f(c_unit)}
+    if with_change_concept:
+        out["value+change"] = f(c_change)
+        out["value+concept_partial"] = f(c_part)
+        out["value+concept_complete"] = f(c_comp)
+    return out, tot_gt, tot_tags
+
+
+def _unit_kind(u: str) -> str:
+    if u.endswith(" of age"):
+        return "age (skipped by design)"
+    if u in ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century"):
+        return "duration"
+    if u in ("percentage", "percentage point", "point", "basis point"):
+        return u
+    if u == "-":
+        return "bare number"
+    if u in UNIT_NAMES.values():
+        cur = {UNIT_NAMES[k] for k in UNIT_NAMES if k.isupper() and len(k) == 3}
+        return "currency" if u in cur else "measure"
+    return "counted noun"
+
+
+def _kind_gold(g) -> str:
+    v = str(g["value"])
+    kind = _unit_kind(g["normalized_unit"].lower())
+    if "-" in v.lstrip("-"):
+        kind += ", range"
+    return kind
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def load(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_set(nlp, data, names: dict | None = None) -> list:
+    texts = [d["text"] for d in data]
+    items = []
+    for idx, (doc, d) in enumerate(zip(nlp.pipe(texts, batch_size=64), data)):
+        tags = [t for c in doc._.claims for t in to_cqe(doc, c, names)]
+        items.append((d["text"], d["quantities"], tags, idx))
+    return items
+
+
+def table(title, res, ref, n_gt, n_tags, bars=None):
+    print(f"\n{title}  (gold quantities {n_gt}, predicted {n_tags})")
+    refs = sorted({k for r in ref.values() for k in r})
+    head = f"{'metric':<24}{'P':>7}{'R':>7}{'F1':>7}" + "".join(f"{n + ' F1':>15}" for n in refs)
+    if bars:
+        head += f"{'bar':>7}{'held':>6}"
+    print(head)
+    print("-" * len(head))
+    for k, (p, r, f1) in res.items():
+        line = f"{k:<24}{p:>7.1f}{r:>7.1f}{f1:>7.1f}"
+        line += "".join(f"{ref.get(k, {}).get(n, float('nan')):>15.1f}" for n in refs)
+        if bars:
+            if k in bars:
+                line += f"{bars[k]:>7.1f}{'yes' if f1 >= bars[k] else 'NO':>6}"
+            else:
+                line += f"{'':>7}{'':>6}"
+        print(line)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("data", type=Path, help="formatted_test_set folder or one of its JSON files")
+    ap.add_argument("--errors-split", choices=["dev", "heldout", "all"], default="all",
+                    help="which NewsQuant half the error listing is drawn from (dev = even indices)")
+    ap.add_argument("--dump-errors", type=Path, default=None, help="write all error rows (TSV)")
+    args = ap.parse_args(argv)
+    folder = args.data if args.data.is_dir() else args.data.parent
+    nq = folder / "NewsQuant.json" if args.data.is_dir() else (args.data if args.data.name == "NewsQuant.json" else None)
+    cur = folder / "currency-model.json" if args.data.is_dir() else (args.data if args.data.name == "currency-model.json" else None)
+
+    nlp = build_nlp(Settings(use_transformer=False))
+    # NewsQuant annotates ages ("50 year-old", unit "year of age"): report them
+    nlp.get_pipe("newsfacts_claims").include_ages = True
+    if nq is not None and nq.exists():
+        data = load(nq)
+        items = run_set(nlp, data, NEWSQUANT_UNIT_NAMES)
+        errors: list = []
+        res, n_gt, n_tags = score(items, True, errors)
+        table(f"NewsQuant ({nq.name}, {len(data)} sentences), all", res, REFERENCE, n_gt, n_tags, BARS)
+        for name, rem in (("dev half (even)", 0), ("held-out half (odd)", 1)):
+            part = [it for it in items if it[3] % 2 == rem]
+            r2, g2, t2 = score(part, True)
+            table(f"NewsQuant {name}", r2, {}, g2, t2)
+        want = {"dev": (0,), "heldout": (1,), "all": (0, 1)}[args.errors_split]
+        errs = [e for e in errors if e[0] % 2 in want]
+        counts = Counter(e[1] for e in errs)
+        example = {}
+        for e in errs:
+            example.setdefault(e[1], e)
+        print(f"\nTen most common remaining error kinds (NewsQuant, {args.errors_split} sentences):")
+        for kind, n in counts.most_common(10):
+            _, _, text, what = example[kind]
+            print(f"{n:>4}  {kind}\n      e.g. [{what}] {text[:160]}")
+        if args.dump_errors:
+            with open(args.dump_errors, "w", encoding="utf-8") as fh:
+                for e in errs:
+                    fh.write(f"{e[0]}\t{e[1]}\t{e[3]}\t{e[2]}\n")
+    if cur is not None and cur.exists():
+        data = load(cur)
+        items = run_set(nlp, data)
+        res, n_gt, n_tags = score(items, False)
+        table(f"Recognizers-Text currency ({cur.name}, {len(data)} sentences)", res, REFERENCE_CURRENCY, n_gt, n_tags)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

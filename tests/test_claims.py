@@ -1,0 +1,466 @@
+"""Tests for the numeric-claims stage (pipeline/components/claims.py) and pipeline/numbers.py.
+
+Sentences are hand-written news-like examples or taken from the seed article in corpus/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.facts import DateMention
+from pipeline.numbers import parse_number_words, parse_numeral
+from tests.conftest import run
+
+
+def claims(nlp, text):
+    return run(nlp, text)._.claims
+
+
+def one(nlp, text, contains):
+    """The single claim whose text contains ``contains``."""
+    found = [c for c in claims(nlp, text) if contains in c.text]
+    assert len(found) == 1, f"{contains!r} in {[c.text for c in claims(nlp, text)]}"
+    return found[0]
+
+
+# -- numbers.py --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("1,000", 1000), ("27,349.19", 27349.19), ("1.000.000", 1e6), ("2.5", 2.5), ("1.000,50", 1000.5),
+     ("12,34,567.89", 1234567.89), ("1,5", 1.5), ("300.000", 300.0)],
+)
+def test_parse_numeral(text, value):
+    assert parse_numeral(text) == pytest.approx(value)
+
+
+def test_parse_numeral_dot_thousands_and_garbage():
+    assert parse_numeral("300.000", dot_thousands=True) == 300000
+    assert parse_numeral("3.2.1") is None
+
+
+@pytest.mark.parametrize(
+    "words,value",
+    [(["one"], 1), (["twenty", "-", "six"], 26), (["two", "million"], 2e6), (["a", "dozen"], 12),
+     (["two", "hundred", "and", "five"], 205), (["four", "thousand", "five", "hundred"], 4500),
+     (["half", "million"], 5e5)],
+)
+def test_parse_number_words(words, value):
+    assert parse_number_words(words) == value
+
+
+def test_parse_number_words_rejects_non_numbers():
+    assert parse_number_words(["the"]) is None
+    assert parse_number_words(["a", "few"]) is None
+
+
+# -- values, scales, written-out numbers ------------------------------------------------------
+
+
+def test_scale_words_and_currency_after(nlp_fast):
+    c = one(nlp_fast, "Police recovered more than 1 million yuan in economic losses.", "million")
+    assert (c.value, c.unit, c.approx) == (1e6, "CNY", "more_than")
+    assert c.concept == "economic losses"
+
+
+def test_decimal_with_scale(nlp_fast):
+    c = one(nlp_fast, "The company raised 2.4 million dollars last year.", "2.4")
+    assert c.value == pytest.approx(2.4e6) and c.unit == "USD"
+
+
+def test_written_out_numbers(nlp_fast):
+    c = one(nlp_fast, "Twenty-six people were injured in the crash.", "Twenty")
+    assert (c.value, c.unit, c.concept) == (26, "count", "people")
+    c = one(nlp_fast, "The city will plant two million trees.", "two")
+    assert c.value == 2e6 and c.concept == "trees"
+
+
+@pytest.mark.parametrize(
+    "text,contains,value,unit",
+    [
+        ("The bank lent RMB 2.5 billion to the firm.", "2.5", 2.5e9, "CNY"),
+        ("The bank lent 2.5 billion RMB to the firm.", "2.5", 2.5e9, "CNY"),
+        ("Its profit rose to ¥0.5mn in the quarter.", "0.5", 5e5, "CNY"),
+        ("Shares were sold at US$3 each.", "3", 3, "USD"),
+        ("Volvo reported a profit of SEK 113 million.", "113", 113e6, "SEK"),
+        ("A bowl of pho costs 300.000 VND in Hanoi.", "300.000", 300000, "VND"),
+        ("The fund invested €40 million in the startup.", "40", 40e6, "EUR"),
+        ("The club paid £3.5m for the striker.", "3.5", 3.5e6, "GBP"),
+        ("The state budget reached 1.000.000 euros.", "1.000.000", 1e6, "EUR"),
+        ("The firm was valued at $2.4bn on Monday.", "2.4", 2.4e9, "USD"),
+        ("The fine was 10 million Australian dollars.", "10", 1e7, "AUD"),
+    ],
+)
+def test_currencies(nlp_fast, text, contains, value, unit):
+    c = one(nlp_fast, text, contains)
+    assert c.value == pytest.approx(value) and c.unit == unit
+
+
+def test_percent_and_percentage_points(nlp_fast):
+    cs = claims(nlp_fast, "Unemployment rose 2 per cent, while the rate gained 0.5 percentage points and inflation hit 3%.")
+    by_value = {c.value: c.unit for c in cs}
+    assert by_value == {2: "percent", 0.5: "percentage_point", 3: "percent"}
+
+
+def test_measurement_units(nlp_fast):
+    cs = claims(nlp_fast, "The road is 12 km long and the plant produced 500 tonnes of rice.")
+    assert {(c.value, c.unit) for c in cs} == {(12, "km"), (500, "tonne")}
+
+
+def test_rate_unit(nlp_fast):
+    c = one(nlp_fast, "Brent crude traded at $52 a barrel on Friday.", "52")
+    assert c.unit == "USD/barrel"
+
+
+# -- approximation cues ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,approx",
+    [
+        ("About 1,000 complaints were reported.", "about"),
+        ("Roughly 300 workers joined the strike.", "about"),
+        ("More than 600 people attended.", "more_than"),
+        ("Fewer than 20 schools reopened.", "less_than"),
+        ("At least 12 people died.", "at_least"),
+        ("No more than 40 guests are allowed.", "at_most"),
+        ("Nearly 5,000 institutions have withdrawn.", "nearly"),
+        ("Almost 70 flights were cancelled.", "nearly"),
+        ("Up to 80 trains will run.", "up_to"),
+        ("The storm destroyed 45 houses.", "exact"),
+    ],
+)
+def test_approx(nlp_fast, text, approx):
+    cs = claims(nlp_fast, text)
+    assert len(cs) == 1 and cs[0].approx == approx
+
+
+# -- changes -----------------------------------------------------------------------------------
+
+
+def test_relative_change_with_number_of(nlp_fast):
+    c = one(nlp_fast, "The number of lenders fell by 80% last year.", "80")
+    assert c.unit == "percent" and c.concept == "lenders"
+    assert (c.change.direction, c.change.relative) == ("down", 80)
+
+
+def test_relative_change_with_subject_concept(nlp_fast):
+    c = one(nlp_fast, "The balance of loans decreased by 75%.", "75")
+    assert c.concept == "balance of loans" and c.change.direction == "down" and c.change.relative == 75
+
+
+def test_change_noun(nlp_fast):
+    c = one(nlp_fast, "There were 139 lending institutions, a decrease of 86% from a year ago.", "86")
+    assert c.change.direction == "down" and c.change.relative == 86
+
+
+def test_from_to_change_is_one_claim(nlp_fast):
+    cs = claims(nlp_fast, "Sales jumped from 50,000 to 1.2 million units in the period.")
+    assert len(cs) == 1
+    c = cs[0]
+    assert c.value == 1.2e6 and c.change.from_value == 50000 and c.change.to_value == 1.2e6
+    assert c.change.direction == "up"
+
+
+def test_amount_and_new_value(nlp_fast):
+    cs = claims(nlp_fast, "Revenue decreased $1.2 million to $23.5 million.")
+    assert [c.value for c in cs] == [1.2e6, 23.5e6]
+    assert cs[0].change.direction == "down" and cs[0].change.to_value is None
+    assert cs[1].change.direction == "down" and cs[1].change.to_value == 23.5e6
+
+
+def test_dropped_to_written_number(nlp_fast):
+    c = one(nlp_fast, "The number of online loan platforms dropped to one.", "one")
+    assert (c.value, c.unit, c.concept) == (1, "count", "online loan platforms")
+    assert c.change.direction == "down" and c.change.to_value == 1
+
+
+def test_up_adverb(nlp_fast):
+    c = one(nlp_fast, "The index was up about 19 per cent for the year.", "19")
+    assert c.change.direction == "up" and c.approx == "about" and c.unit == "percent"
+
+
+def test_phrasal_verb_is_not_a_change(nlp_fast):
+    cs = claims(nlp_fast, "They set up 3 new offices.")
+    assert len(cs) == 1 and cs[0].change is None
+
+
+# -- ranges ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lo,hi",
+    [
+        ("The range is between 252 and 287 miles.", 252, 287),
+        ("The car can drive 252 to 287 miles on a charge.", 252, 287),
+        ("The agency may impose a fine of $3 billion to $5 billion.", 3e9, 5e9),
+        ("There are four to five thousand people in the square.", 4000, 5000),
+        ("Homes from $750,000 to $1 million sell quickly.", 750000, 1e6),
+    ],
+)
+def test_ranges(nlp_fast, text, lo, hi):
+    cs = claims(nlp_fast, text)
+    assert len(cs) == 1 and cs[0].value == lo and cs[0].value_max == hi and cs[0].change is None
+
+
+# -- never claims ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2018 the bureau moved to a new building.",
+        "It celebrated the 70th anniversary of the founding.",
+        "Delegates met at the 19th National Congress.",
+        "The trend is shown in Figure 1 and Table 2.",
+        "Residents can call the 12345 hotline for help.",
+        "See section 4 of the report.",
+        "The match ended 2-2 on aggregate.",
+        "Apple showed the iPhone 12 at the event.",
+        "He was the first person to arrive.",
+    ],
+)
+def test_not_claims(nlp_fast, text):
+    assert claims(nlp_fast, text) == []
+
+
+def test_date_numbers_are_not_claims(nlp_fast):
+    assert claims(nlp_fast, "The meeting was held on May 9, 2020 in Beijing.") == []
+
+
+def test_ages_skipped_by_default(nlp_fast):
+    assert claims(nlp_fast, "A 45-year-old man was arrested.") == []
+
+
+def test_duration_is_a_claim(nlp_fast):
+    c = one(nlp_fast, "Participation has declined for 21 consecutive months.", "21")
+    assert (c.value, c.unit) == (21, "month")
+
+
+# -- context: concept, date, entity, evidence --------------------------------------------------
+
+
+def test_counted_concept(nlp_fast):
+    c = one(nlp_fast, "There were actually 139 online lending institutions operating in the country.", "139")
+    assert (c.value, c.unit, c.concept) == (139, "count", "online lending institutions")
+
+
+def test_entity_subject(nlp_fast):
+    c = one(nlp_fast, "Microsoft said its revenue rose 12% in the quarter.", "12")
+    assert c.entity_start is None or c.entity_start >= 0
+    c = one(nlp_fast, "Apple sold 50 million phones.", "50")
+    doc_text = "Apple sold 50 million phones."
+    assert doc_text[c.entity_start:c.entity_end] == "Apple"
+
+
+def test_date_index_same_sentence(nlp_fast):
+    """The claim points at the sentence's date, skipping the comparison baseline."""
+    text = "As of March 31, 2020, there were 139 institutions, a decrease of 86% from the beginning of 2019."
+    doc = run(nlp_fast, text)
+    # inject date mentions so the test does not depend on the dates stage
+    doc._.dates = [
+        DateMention(start=6, end=20, text="March 31, 2020", type="DATE", value="2020-03-31"),
+        DateMention(start=text.index("the beginning"), end=len(text) - 1, text="the beginning of 2019",
+                    type="DATE", value="2019", mod="START"),
+    ]
+    doc = nlp_fast.get_pipe("newsfacts_claims")(doc)
+    by_value = {c.value: c for c in doc._.claims}
+    assert by_value[139].date_index == 0
+    assert by_value[86].date_index == 0
+
+
+def test_no_date_gives_none(nlp_fast):
+    c = one(nlp_fast, "The plant employs 300 workers.", "300")
+    assert c.date_index is None
+
+
+def test_evidence_covers_claim_phrase(nlp_fast):
+    text = "The number of borrowers fell by 62%."
+    c = one(nlp_fast, text, "62")
+    assert text[c.evidence_start:c.evidence_end] == "The number of borrowers fell by 62%"
+    assert text[c.start:c.end] == c.text == "62%"
+
+
+def test_claims_sorted(nlp_fast):
+    cs = claims(nlp_fast, "Sales rose 5% to $20 million while costs fell 3%.")
+    assert [c.start for c in cs] == sorted(c.start for c in cs)
+
+
+# -- seed article ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp_fast, seed_text):
+    return run(nlp_fast, seed_text)._.claims
+
+
+def _find(cs, text):
+    return [c for c in cs if c.text == text]
+
+
+def test_seed_required_claims(seed_claims):
+    def single(text):
+        found = _find(seed_claims, text)
+        assert found, f"no claim {text!r}: {[c.text for c in seed_claims]}"
+        return found[-1]
+
+    c = single("50 at the beginning of the year to 1")
+    assert (c.value, c.unit) == (1, "count")
+    assert (c.change.direction, c.change.from_value, c.change.to_value) == ("down", 50, 1)
+    c = _find(seed_claims, "one")[0]  # title: "dropped to one"
+    assert c.change.direction == "down" and c.change.to_value == 1 and c.unit == "count"
+    c = single("About 1,000")
+    assert (c.value, c.unit, c.approx, c.concept) == (1000, "count", "about", "complaints")
+    c = single("more than 600")
+    assert (c.value, c.unit, c.approx) == (600, "count", "more_than")
+    c = single("more than 1 million yuan")
+    assert (c.value, c.unit, c.approx) == (1e6, "CNY", "more_than")
+    c = single("139")
+    assert (c.value, c.unit, c.concept) == (139, "count", "online lending institutions")
+    for pct in (86, 75, 80, 62):
+        c = single(f"{pct}%")
+        assert c.unit == "percent" and c.change.direction == "down" and c.change.relative == pct
+    assert single("75%").concept == "balance of loans"
+    assert single("80%").concept == "lenders"
+    assert single("62%").concept == "borrowers"
+    c = single("nearly 5,000")
+    assert (c.value, c.unit, c.approx, c.concept) == (5000, "count", "nearly", "institutions")
+
+
+def test_seed_dates_attach(seed_claims, nlp_fast, seed_text):
+    doc = run(nlp_fast, seed_text)
+    if not doc._.dates:
+        pytest.skip("dates stage returns no mentions")
+    c = _find(doc._.claims, "139")[0]
+    assert c.date_index is not None and doc._.dates[c.date_index].text == "March 31, 2020"
+
+
+def test_seed_forbidden(seed_claims, seed_text):
+    import re
+
+    for token in ("12345", "70th", "19th", "Figure 1", "2019", "2020", "2018"):
+        number = re.search(r"\d+", token).group()
+        for c in seed_claims:
+            window = seed_text[max(0, c.start - 10):c.end + 3]
+            assert not (token in window and re.search(rf"(?<![\d,.]){number}(?![\d,.])", c.text)), c.text
+
+
+def test_published_date_does_not_matter(nlp_fast):
+    cs = run(nlp_fast, "The firm hired 40 engineers.", dt.date(2020, 5, 9))._.claims
+    assert [(c.value, c.unit) for c in cs] == [(40, "count")]
+
+
+# -- fractions, conversions, units, holders (added with the NewsQuant concept/unit work) ------
+
+
+@pytest.mark.parametrize(
+    "text,contains,value,approx",
+    [("Nearly two-thirds of the 4.3M sales came from buyers of CDs.", "two-thirds", 2 / 3, "nearly"),
+     ("A third of Britons have no savings.", "third", 1 / 3, "exact"),
+     ("One out of three Germans have housing problems.", "three", 1 / 3, "exact"),
+     ("One in five adults smoke.", "five", 0.2, "exact"),
+     ("Almost half of the staff left.", "half", 0.5, "nearly"),
+     ("Three quarters of voters agreed.", "quarters", 0.75, "exact")],
+)
+def test_fractions(nlp_fast, text, contains, value, approx):
+    c = one(nlp_fast, text, contains)
+    assert c.unit == "fraction"
+    assert c.value == pytest.approx(value)
+    assert c.approx == approx
+
+
+@pytest.mark.parametrize("text", ["Profits rose in the first half of the year.",
+                                  "He won a third term.", "Sales fell in the third quarter."])
+def test_fraction_words_that_are_not_fractions(nlp_fast, text):
+    assert not [c for c in claims(nlp_fast, text) if c.unit == "fraction"]
+
+
+def test_fraction_concept_is_the_of_object(nlp_fast):
+    c = one(nlp_fast, "A third of Britons have no savings.", "third")
+    assert c.concept == "Britons"
+
+
+def test_parenthesised_conversion_shares_approx_and_concept(nlp_fast):
+    text = "Customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits pay a fee."
+    a = one(nlp_fast, text, "7.5")
+    b = one(nlp_fast, text, "1.1")
+    assert (a.unit, a.approx) == ("DKK", "more_than")
+    assert (b.unit, b.approx) == ("USD", "more_than")
+    cs = claims(nlp_fast, "The engine makes just under 296 hp (224 kW / 300 PS).")
+    assert [c.approx for c in cs] == ["less_than"] * 3
+    cs = claims(nlp_fast, "It will be the hub for 8 miles (13 kilometers) of new tunnels.")
+    assert [c.concept for c in cs] == ["new tunnels", "new tunnels"]
+
+
+def test_newton_metre_is_case_sensitive(nlp_fast):
+    assert one(nlp_fast, "It produces 450 Nm of torque.", "450").unit == "Nm"
+    assert one(nlp_fast, "Chips made on a 7 nm process.", "7").unit == "nm"
+
+
+def test_positional_concept_fallback(nlp_fast):
+    assert one(nlp_fast, "a 352 μm pixel pitch.", "352").concept == "pixel pitch"
+    assert one(nlp_fast, "This year's MSRP is $33,790.", "33,790").concept == "MSRP"
+
+
+@pytest.mark.parametrize(
+    "text,contains,holder",
+    [("Chris Wood has scored 22 goals in all competitions.", "22", "Chris Wood"),
+     ("Last year a CNN survey of seven European countries exposed the problem.", "seven", "CNN survey"),
+     ("The company also said it has more than 1000 customers.", "1000", "company"),
+     ("Dell on Monday announced plans to lay off more than 6,650 employees.", "6,650", "Dell"),
+     ("Ford, which has 13000 workers in the United Kingdom, issued a warning.", "13000", "Ford"),
+     ("The two sides have been negotiating since June.", "two", None),
+     ("They would need to add ten users in Asia.", "ten", None)],
+)
+def test_claim_holder(nlp_fast, text, contains, holder):
+    from pipeline.components.claims import claim_holder
+
+    doc = run(nlp_fast, text)
+    c = [c for c in doc._.claims if contains in c.text][0]
+    h = claim_holder(doc, c)
+    assert (h.text if h is not None else None) == holder
+
+
+# -- the CQE adapter of scripts/evaluate_claims.py -----------------------------------------------
+
+
+def _cqe(nlp, text, include_ages=False):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "evaluate_claims.py"
+    spec = importlib.util.spec_from_file_location("evaluate_claims", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    pipe = nlp.get_pipe("newsfacts_claims")
+    old, pipe.include_ages = pipe.include_ages, include_ages
+    try:
+        doc = run(nlp, text)
+    finally:
+        pipe.include_ages = old
+    return [t for c in doc._.claims for t in mod.to_cqe(doc, c, mod.NEWSQUANT_UNIT_NAMES)]
+
+
+def test_cqe_adapter_units_change_and_concepts(nlp_fast):
+    t = _cqe(nlp_fast, "The index was up about 19 per cent for the year.")[0]
+    assert t["change"] == "~"  # a bound/approximation wins over the direction (one CQE tag)
+    t = _cqe(nlp_fast, "Millions of Americans were affected.")[0]
+    assert t["change"] == "="  # vague plurals: the vagueness is in the range
+    t = _cqe(nlp_fast, "The car reaches 140 km/h.")[0]
+    assert t["normalized_unit"] == "kilometre per hour"
+    t = _cqe(nlp_fast, "Shares closed at 118.5p.")[0]
+    assert t["normalized_unit"] == "point"  # NewsQuant's name for pence in share prices
+    t = _cqe(nlp_fast, "Chris Wood has scored 22 goals this season.")[0]
+    assert (t["normalized_unit"], t["referred_concepts"]) == ("goal", ["Chris", "Wood"])
+    t = _cqe(nlp_fast, "Five new seasons of Sesame Street will join the service.")[0]
+    assert (t["normalized_unit"], t["referred_concepts"]) == ("new season", ["Sesame", "Street"])
+    t = _cqe(nlp_fast, "The two sides have been negotiating.")[0]
+    assert t["referred_concepts"] == ["-"]
+
+
+def test_cqe_adapter_ages(nlp_fast):
+    tags = _cqe(nlp_fast, "Evaldas Rimasauskas, a 50 year-old man from Lithuania, pled guilty.", include_ages=True)
+    assert [(t["value"], t["normalized_unit"]) for t in tags] == [(50.0, "year of age")]
