@@ -1,7 +1,8 @@
 """Build the spaCy pipeline once per process and run articles through it.
 
 ``build_nlp`` loads the spaCy package named in :class:`~pipeline.config.Settings` and appends
-the project's registered components (factories): ``newsfacts_transformer_ner`` (after spaCy's
+the project's registered components (factories): ``newsfacts_paragraphs`` (line breaks start
+sentences; before the parser), ``newsfacts_transformer_ner`` (after spaCy's
 ``ner``), ``newsfacts_org_names`` (rule-based long organisation names), ``newsfacts_dates``, ``newsfacts_claims``, ``newsfacts_linker``. Nothing on the
 per-article path loads weights or opens files.
 """
@@ -27,6 +28,7 @@ from .components import claims as _claims  # noqa: F401
 from .components import dates as _dates  # noqa: F401
 from .components import linking as _linking  # noqa: F401
 from .components import org_names as _org_names  # noqa: F401
+from .components import paragraphs as _paragraphs  # noqa: F401
 from .components import transformer_ner as _transformer_ner  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ def build_nlp(settings: Optional[Settings] = None) -> Language:
     settings = settings or Settings.from_env()
     register_extensions()
     nlp = load_spacy(settings.spacy_model)
+    nlp.add_pipe("newsfacts_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     ner_model = resolve_ner_model(settings)
     if ner_model is not None:
         nlp.add_pipe(

@@ -56,3 +56,10 @@ def test_org_designator_rule_splits_coordinated_names(nlp_fast):
     text = "The Guangzhou Mutual Gold Remediation Office and the Internet Loan Response Office were set up last year."
     names = {e.name for e in run(nlp_fast, text)._.entities if e.type == "ORG"}
     assert {"Guangzhou Mutual Gold Remediation Office", "Internet Loan Response Office"} <= names
+
+
+def test_line_breaks_start_sentences(nlp_fast):
+    text = "Acme cuts 300 jobs\n\nIn 2019, Acme Corp hired 20 engineers.\nBeta Bank said on Monday."
+    sents = [s.text.strip() for s in run(nlp_fast, text).sents]
+    assert sents[0] == "Acme cuts 300 jobs"
+    assert sents[1].startswith("In 2019") and sents[-1] == "Beta Bank said on Monday."
