@@ -5,6 +5,8 @@
 - ``NEWSFACTS_NER_MODEL``: the transformer NER model: a folder with an ONNX model (the project's,
   under ``models/``), or a local Hugging Face token-classification checkpoint (needs the ``hf`` extra).
 - ``NEWSFACTS_NO_TRANSFORMER=1``: run spaCy's NER alone.
+- ``NEWSFACTS_NUM_THREADS``: threads of the NER model's runtime (0: onnxruntime's default, all cores);
+  batch workers set it to 1.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Settings(BaseModel):
     ner_model: Optional[str] = None
     use_transformer: bool = True
     batch_size: int = 16
+    threads: int = 0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -39,6 +42,8 @@ class Settings(BaseModel):
             values["spacy_model"] = os.environ["NEWSFACTS_SPACY_MODEL"]
         if os.environ.get("NEWSFACTS_NER_MODEL"):
             values["ner_model"] = os.environ["NEWSFACTS_NER_MODEL"]
+        if os.environ.get("NEWSFACTS_NUM_THREADS", "").strip().isdigit():
+            values["threads"] = int(os.environ["NEWSFACTS_NUM_THREADS"])
         if _env_flag("NEWSFACTS_NO_TRANSFORMER"):
             values["use_transformer"] = False
         values.update({k: v for k, v in overrides.items() if v is not None})

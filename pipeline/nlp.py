@@ -82,7 +82,7 @@ def build_nlp(settings: Optional[Settings] = None) -> Language:
         nlp.add_pipe(
             "newsfacts_transformer_ner",
             after="ner" if "ner" in nlp.pipe_names else None,
-            config={"model": ner_model},
+            config={"model": ner_model, "threads": settings.threads},
         )
     nlp.add_pipe("newsfacts_org_names")
     nlp.add_pipe("newsfacts_dates")

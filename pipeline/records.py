@@ -38,7 +38,6 @@ TimexMod = Literal[
 ]
 Anchor = Literal["explicit", "publication", "inferred", "none"]
 Approx = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most", "nearly", "up_to"]
-Finite = Field(allow_inf_nan=False)
 
 
 class _Strict(BaseModel):
@@ -106,9 +105,9 @@ class ChangeRecord(_Strict):
     """A stated change: ``relative`` is a percentage (80.0 for "fell by 80%")."""
 
     direction: Optional[Literal["up", "down"]] = None
-    from_value: Optional[float] = Finite
-    to_value: Optional[float] = Finite
-    relative: Optional[float] = Finite
+    from_value: Optional[float] = Field(None, allow_inf_nan=False)
+    to_value: Optional[float] = Field(None, allow_inf_nan=False)
+    relative: Optional[float] = Field(None, allow_inf_nan=False)
 
 
 class ClaimRecord(SpanRef):
@@ -118,7 +117,7 @@ class ClaimRecord(SpanRef):
     evidence: str
     evidence_start: int = Field(ge=0)
     evidence_end: int = Field(gt=0)
-    value: float = Finite
+    value: float = Field(allow_inf_nan=False)
     value_max: Optional[float] = Field(None, allow_inf_nan=False, description="Upper end of a range.")
     unit: str = Field(
         min_length=1,

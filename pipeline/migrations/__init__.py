@@ -1,0 +1,1 @@
+"""Alembic migrations of the knowledge table; :class:`pipeline.store.Store` runs them on open."""
