@@ -77,7 +77,7 @@ def batch(
     if json_summary:
         _dump(summary.as_dict())
     else:
-        console = Console()
+        console = Console(width=None if sys.stdout.isatty() else 160)
         console.print(summary.table())
         if summary.failed:
             console.print(f"{summary.failed} input(s) failed; they are recorded in failed_inputs:")
@@ -104,21 +104,30 @@ def query_entity(
     if fmt == "json":
         _dump(info)
         return
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 160)
     console.print(f"[bold]{info['name']}[/bold] ({info['type']}, entity {info['id']}, "
                   f"{info['mentions']} mentions in {len(info['articles'])} articles)")
     if info["aliases"]:
         console.print("aliases: " + "; ".join(info["aliases"]), markup=False)
     if info["roles"]:
         console.print("roles: " + "; ".join(info["roles"]), markup=False)
+    if info["affiliations"]:
+        console.print("affiliations: " + "; ".join(f"{o['name']} ({o['type']}, entity {o['id']})"
+                                                   for o in info["affiliations"]), markup=False)
     t = Table(title="articles")
     for col in ("id", "published", "title"):
         t.add_column(col)
     for a in info["articles"]:
-        t.add_row(a["id"], str(a["published"] or ""), a["title"] or "")
+        published = str(a["published"] or "")
+        if published and a.get("published_precision") == "year":  # inferred: only the year is known
+            published = published[:4] + " (inferred)"
+        t.add_row(a["id"], published, a["title"] or "")
     console.print(t)
     if info["claims"]:
         console.print(_claims_table(info["claims"], "claims in sentences mentioning it"))
+    if info["affiliation_claims"]:
+        names = ", ".join(o["name"] for o in info["affiliations"])
+        console.print(_claims_table(info["affiliation_claims"], f"claims of its organisation ({names})"))
     if info["dates"]:
         t = Table(title="dates in sentences mentioning it")
         for col in ("article", "text", "type", "value", "mod"):
@@ -168,7 +177,7 @@ def query_claims(
     if fmt == "json":
         _dump(rows)
     else:
-        Console().print(_claims_table(rows, f"{len(rows)} claims"))
+        Console(width=None if sys.stdout.isatty() else 160).print(_claims_table(rows, f"{len(rows)} claims"))
 
 
 def export(

@@ -183,6 +183,14 @@ failed_inputs = sa.Table(
     sa.Column("pipeline_version", sa.String(255)),
     sa.UniqueConstraint("origin", "reason", name="uq_failed_inputs_origin_reason"),
 )
+affiliations = sa.Table(
+    "affiliations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("org_entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
+    sa.Column("local_id", sa.String(16), nullable=False),
+)
 store_state = sa.Table(
     "store_state", metadata,
     sa.Column("key", sa.String(64), primary_key=True),
@@ -190,8 +198,9 @@ store_state = sa.Table(
 )
 
 #: Tables in export / deletion order (children first is the reverse).
-TABLES = ["articles", "entities", "aliases", "mentions", "roles", "dates", "claims", "merges", "failed_inputs"]
-_ARTICLE_CHILDREN = [aliases, mentions, roles, dates, claims, merges]
+TABLES = ["articles", "entities", "aliases", "mentions", "roles", "affiliations", "dates", "claims", "merges",
+          "failed_inputs"]
+_ARTICLE_CHILDREN = [aliases, mentions, roles, affiliations, dates, claims, merges]
 
 # --------------------------------------------------------------------------- name keys
 
@@ -525,7 +534,7 @@ class Store:
             conn.execute(table.delete().where(table.c.article_id == article_id))
         gone = conn.execute(articles.delete().where(articles.c.id == article_id)).rowcount
         conds = [~sa.select(t.c.entity_id).where(t.c.entity_id == entities.c.id).exists()
-                 for t in (aliases, mentions, roles, claims, merges)]
+                 for t in (aliases, mentions, roles, affiliations, claims, merges)]
         orphans = conn.execute(sa.select(entities.c.id).where(*conds)).scalars().all()
         if orphans:
             conn.execute(entities.delete().where(entities.c.id.in_(orphans)))
@@ -654,7 +663,12 @@ class Store:
         alias_rows = list(uniq.values())
         if alias_rows:
             conn.execute(aliases.insert(), alias_rows)
-        for table, rows in ((mentions, mention_rows), (roles, role_rows), (merges, merge_rows)):
+        affiliation_rows = [
+            dict(article_id=a.id, entity_id=local_to_canon[ent.id], org_entity_id=local_to_canon[org], local_id=ent.id)
+            for ent in facts.entities for org in dict.fromkeys(ent.affiliations) if org in local_to_canon
+        ]
+        for table, rows in ((mentions, mention_rows), (roles, role_rows), (merges, merge_rows),
+                            (affiliations, affiliation_rows)):
             if rows:
                 conn.execute(table.insert(), rows)
         if facts.dates:
@@ -719,7 +733,9 @@ class Store:
 
         Returns ``{"id", "type", "name", "aliases": [str], "articles": [{id, title, published,
         url, source}], "mentions": int, "roles": [str], "claims": [claim dicts], "dates": [date
-        dicts], "merges": [evidence dicts], "other_matches": [{id, type, name, mentions}]}``:
+        dicts], "merges": [evidence dicts], "affiliations": [{id, type, name}] (organisations its
+        roles name), "affiliation_claims": [claim dicts] (claims in sentences mentioning those
+        organisations), "other_matches": [{id, type, name, mentions}]}``:
         claims and dates are those in a sentence that mentions the entity (or, for claims, whose
         entity is it). When several entities share the name, the most mentioned one is returned
         and the rest are listed in ``other_matches``.
@@ -740,7 +756,8 @@ class Store:
             art_ids = sorted({r.article_id for r in m_rows})
             sentences = {(r.article_id, r.sentence) for r in m_rows}
             arts = [dict(r._mapping) for r in conn.execute(
-                sa.select(articles.c.id, articles.c.title, articles.c.published, articles.c.url, articles.c.source)
+                sa.select(articles.c.id, articles.c.title, articles.c.published, articles.c.published_precision,
+                          articles.c.url, articles.c.source)
                 .where(articles.c.id.in_(art_ids)).order_by(articles.c.published, articles.c.id))]
             c_rows = conn.execute(
                 sa.select(claims).where(sa.or_(claims.c.article_id.in_(art_ids), claims.c.entity_id == eid))
@@ -749,6 +766,16 @@ class Store:
                 sa.select(dates).where(dates.c.article_id.in_(art_ids)).order_by(dates.c.article_id, dates.c.start)
             ).all()
             role_list = sorted({r.role for r in conn.execute(sa.select(roles.c.role).where(roles.c.entity_id == eid))})
+            org_ids = sorted(set(conn.execute(sa.select(affiliations.c.org_entity_id)
+                                              .where(affiliations.c.entity_id == eid)).scalars()))
+            org_list = [dict(r._mapping) for r in conn.execute(
+                sa.select(entities.c.id, entities.c.type, entities.c.name).where(entities.c.id.in_(org_ids)))]
+            org_sentences = {(r.article_id, r.sentence) for r in conn.execute(
+                sa.select(mentions.c.article_id, mentions.c.sentence).where(mentions.c.entity_id.in_(org_ids)))}
+            org_claims = conn.execute(
+                sa.select(claims).where(sa.or_(claims.c.article_id.in_({a for a, _ in org_sentences}),
+                                               claims.c.entity_id.in_(org_ids)))
+                .order_by(claims.c.article_id, claims.c.start)).all() if org_ids else []
             merge_list = [dict(r._mapping) for r in conn.execute(
                 sa.select(merges.c.article_id, merges.c.local_id, merges.c.local_name, merges.c.method,
                           merges.c.matched_key, merges.c.matched_alias, merges.c.matched_article_id, merges.c.score)
@@ -760,6 +787,9 @@ class Store:
             "id": eid, "type": best["type"], "name": best["name"], "aliases": alias_list,
             "articles": [_jsonable(a) for a in arts], "mentions": best["mentions"], "roles": role_list,
             "claims": claim_list, "dates": date_list, "merges": merge_list,
+            "affiliations": org_list,
+            "affiliation_claims": [_claim_dict(r) for r in org_claims
+                                   if (r.article_id, r.sentence) in org_sentences or r.entity_id in org_ids],
             "other_matches": found[1:],
         }
 

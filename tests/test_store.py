@@ -324,7 +324,7 @@ def test_older_schema_revision_upgrades_on_open(db_url):
     assert store.schema_revision() == "0001"
     store.close()
     with Store(db_url) as upgraded:
-        assert upgraded.schema_revision() == "0002"
+        assert upgraded.schema_revision() == "0003"
         assert upgraded.has("old", "v0")
         upgraded.write(article_b(), "v")  # its Bank of China joins the old row's entity
         with upgraded.engine.connect() as conn:
@@ -382,4 +382,16 @@ def test_concurrent_first_open_migrates_once(tmp_path):
         p.join(timeout=60)
     assert all(kind == "ok" for kind, _ in results), results
     with Store(url) as store:
-        assert store.schema_revision() == "0002" and store.counts()["articles"] == 3
+        assert store.schema_revision() == "0003" and store.counts()["articles"] == 3
+
+
+def test_query_entity_lists_its_organisations_claims(db_url):
+    """A person's affiliation (the organisation its role names) brings that organisation's claims."""
+    data = article_a("aff").model_dump(mode="json")
+    data["entities"][0]["affiliations"] = ["E2"]  # Chen Long -> People's Bank of China
+    with Store(db_url) as store:
+        store.write(ArticleFacts.model_validate(data, context={"text": TEXT_A}), "v")
+        info = store.query_entity("Chen Long")
+        assert [o["name"] for o in info["affiliations"]] == ["People's Bank of China"]
+        assert [c["text"] for c in info["affiliation_claims"]] == ["3 billion yuan"]
+        assert store.query_entity("People's Bank of China")["affiliations"] == []
