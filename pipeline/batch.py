@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
-from .config import DEFAULT_NER_MODEL, Settings
+from .config import Settings, resolve_ner_model
 from .errors import ModelError, NewsfactsError, StoreError
 from .ingest import Article, Failure, article_id, expand_paths, iter_inputs
 
@@ -148,23 +148,6 @@ def _spacy_model_id(name: str) -> str:
     return f"{name}-{version}"
 
 
-def _ner_model_path(settings: Settings) -> Optional[str]:
-    """The NER model :func:`pipeline.nlp.resolve_ner_model` would load, without importing spaCy.
-
-    Raises:
-        ModelError: the transformer stage is on, no model is named and the shipped one is missing.
-    """
-    if not settings.use_transformer:
-        return None
-    if settings.ner_model:
-        return settings.ner_model
-    if (DEFAULT_NER_MODEL / "model.onnx").exists():
-        return str(DEFAULT_NER_MODEL)
-    raise ModelError(
-        f"the shipped NER model is missing at {DEFAULT_NER_MODEL}; "
-        "use --no-transformer (NEWSFACTS_NO_TRANSFORMER=1) or --ner-model PATH")
-
-
 def _ner_model_id(path: Optional[str]) -> str:
     if path is None:
         return "none"
@@ -192,7 +175,7 @@ def pipeline_version(settings: Optional[Settings] = None) -> str:
     settings = settings or Settings.from_env()
     return "/".join([
         f"newsfacts-{__version__}", f"spacy-{_dist_version('spacy')}",
-        _spacy_model_id(settings.spacy_model), f"ner-{_ner_model_id(_ner_model_path(settings))}",
+        _spacy_model_id(settings.spacy_model), f"ner-{_ner_model_id(resolve_ner_model(settings))}",
     ])
 
 

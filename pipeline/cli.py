@@ -10,12 +10,12 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional, Union
+from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
 
-from .errors import InputError, NewsfactsError
+from .errors import NewsfactsError
 from .ingest import Article, Failure, iter_inputs, parse_published
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract facts from news articles.")

@@ -17,6 +17,8 @@ from typing import Optional
 
 from pydantic import BaseModel
 
+from .errors import ModelError
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner-minilm-onto"
 
@@ -48,3 +50,21 @@ class Settings(BaseModel):
             values["use_transformer"] = False
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def resolve_ner_model(settings: Settings) -> Optional[str]:
+    """Return the NER model to load, or None when the transformer stage is off.
+
+    Raises:
+        ModelError: a model was asked for explicitly but the shipped default is missing.
+    """
+    if not settings.use_transformer:
+        return None
+    if settings.ner_model:
+        return settings.ner_model
+    if (DEFAULT_NER_MODEL / "model.onnx").exists():
+        return str(DEFAULT_NER_MODEL)
+    raise ModelError(
+        f"the shipped NER model is missing at {DEFAULT_NER_MODEL}; "
+        "use --no-transformer (NEWSFACTS_NO_TRANSFORMER=1) or --ner-model PATH"
+    )

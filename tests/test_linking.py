@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from pipeline.components.linking import norm_key
 
