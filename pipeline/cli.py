@@ -92,12 +92,17 @@ def extract(
     if n_articles == 0:
         for item in items:
             err.print(f"[red]error:[/red] {item.origin}: {item.reason}", highlight=False, soft_wrap=True)
+        if not items:
+            fail(f"no articles in {', '.join(paths)}")
         raise typer.Exit(1)
     try:
         nlp = build_nlp(_settings(no_transformer, ner_model, spacy_model))
     except NewsfactsError as exc:
         fail(str(exc))
-    stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    try:
+        stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror})")
     # on a pipe or file, wide enough that names are not wrapped inside table cells
     console = Console(file=stream, width=None if stream.isatty() else 160)
     collected: list = []

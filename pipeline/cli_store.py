@@ -99,7 +99,7 @@ def query_entity(
 
     fmt = _check_format(fmt)
     with _user_errors():
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             info = store.query_entity(name, type=type)
     if fmt == "json":
         _dump(info)
@@ -172,7 +172,7 @@ def query_claims(
             typer.echo(f"error: --since {since!r} is not a date in YYYY-MM-DD form", err=True)
             raise typer.Exit(1)
     with _user_errors():
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             rows = store.query_claims(concept, since_date, limit=limit)
     if fmt == "json":
         _dump(rows)
@@ -190,6 +190,6 @@ def export(
 
     fmt = _check_format(fmt, ("jsonl", "csv", "parquet"))
     with _user_errors():
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             counts = store.export(fmt, out)
     typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items()) + f" -> {out}", err=True)

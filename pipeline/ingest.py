@@ -145,16 +145,14 @@ def from_mapping(obj: object, origin: str) -> Article:
         raise InputError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
     text = check_text(obj.get("text"), origin)
     published = parse_published(obj.get("published", obj.get("date")), origin)
-    title = obj.get("title")
-    return Article(
-        text=text,
-        id=str(obj["id"]) if obj.get("id") not in (None, "") else "",
-        title=str(title) if title else None,
-        published=published,
-        url=obj.get("url"),
-        source=obj.get("source"),
-        origin=origin,
-    )
+    meta = {}
+    for key in ("id", "title", "url", "source"):
+        value = obj.get(key)
+        if value is not None and not isinstance(value, (str, int)) or isinstance(value, bool):
+            raise InputError(f"{origin}: {key!r} must be a string, got {type(value).__name__}")
+        meta[key] = str(value) if value not in (None, "") else None
+    return Article(text=text, id=meta["id"] or "", title=meta["title"], published=published,
+                   url=meta["url"], source=meta["source"], origin=origin)
 
 
 def from_plain_text(text: str, origin: str, source: Optional[str] = None) -> Article:
@@ -172,7 +170,12 @@ def from_html(html: str, origin: str) -> Article:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    # Dates only from the page's markup and metadata (extensive_search=False): htmldate's text
+    # heuristics turn a bare "© 2020" into 2020-01-01, which would pass for an exact date.
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = data.get("text") if data else None
     if not text or not text.strip():

@@ -329,12 +329,15 @@ class Store:
 
     Raises:
         StoreError: the database cannot be reached, opened or migrated (the message names it),
-            or ``postgresql://`` is asked for without the psycopg package.
+            or ``postgresql://`` is asked for without the psycopg package, or (``must_exist``,
+            for readers) the SQLite file does not exist.
     """
 
     def __init__(self, url: Union[str, os.PathLike] = "newsfacts.db", *, fuzzy_threshold: float = 90.0,
-                 echo: bool = False) -> None:
+                 echo: bool = False, must_exist: bool = False) -> None:
         self.url = normalise_url(url)
+        if must_exist and self.url.startswith("sqlite:///") and not Path(self.url[len("sqlite:///"):]).exists():
+            raise StoreError(f"no store at {self.url[len('sqlite:///'):]} (run `newsfacts batch ... --db` first)")
         self.fuzzy_threshold = fuzzy_threshold
         self._cache: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
         self._cache_meta: dict[int, tuple[str, str]] = {}  # alias id -> (alias, article_id) for evidence

@@ -105,3 +105,21 @@ def test_schema_check_passes_on_repo():
 def test_missing_spacy_model_is_a_clear_error():
     res = runner.invoke(app, ["extract", str(SEED_PATH), "--spacy-model", "en_core_web_nonexistent", *FAST])
     assert res.exit_code == 1 and "en_core_web_nonexistent" in res.stderr and "not installed" in res.stderr
+
+
+def test_no_articles_and_unwritable_output(tmp_path):
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(empty), *FAST])
+    assert res.exit_code == 1 and "no articles in" in res.stderr
+    res = runner.invoke(app, ["extract", str(SEED_PATH), "-o", str(tmp_path / "missing" / "out.json"), *FAST])
+    assert res.exit_code == 1 and "cannot write" in res.stderr
+
+
+def test_metadata_of_the_wrong_type_is_a_named_error(tmp_path):
+    p = tmp_path / "meta.jsonl"
+    p.write_text('{"id": "ok1", "text": "Acme hired 20 people."}\n{"text": "Beta cut 5 jobs.", "source": ["a"]}\n'
+                 '{"id": "ok2", "text": "Gamma sold 3 plants."}\n', encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(p), "--format", "jsonl", *FAST])
+    assert res.exit_code == 1 and f"{p}:2" in res.stderr and "'source' must be a string" in res.stderr
+    assert [json.loads(line)["article"]["id"] for line in res.stdout.splitlines()] == ["ok1", "ok2"]

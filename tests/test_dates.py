@@ -347,3 +347,20 @@ def test_component_in_a_blank_pipeline():
 def test_publication_timestamp_is_accepted(nlp_fast):
     ms = dates(nlp_fast, "Shares fell on May 9.", dt.datetime(2020, 5, 10, 14, 30))
     assert one(ms, "May 9").value == "2020-05-09"
+
+
+def test_dateline_gives_the_full_publication_date(nlp_fast):
+    from conftest import run
+
+    doc = run(nlp_fast, "BEIJING, May 10, 2020 (Xinhua) -- The bank said on Thursday that loans rose 3%. "
+                        "In March 2019 they had fallen.")
+    assert doc._.published.isoformat() == "2020-05-10" and doc._.published_inferred
+    assert doc._.published_precision == "day"
+    assert {d.text: d.value for d in doc._.dates}["Thursday"] == "2020-05-07"
+
+
+def test_a_date_inside_the_lead_is_no_dateline(nlp_fast):
+    from conftest import run
+
+    doc = run(nlp_fast, "The company said that on May 10, 2020 its profit doubled, and on March 3, 2021 it fell.")
+    assert doc._.published_precision == "year" and doc._.published.year == 2021

@@ -395,3 +395,11 @@ def test_query_entity_lists_its_organisations_claims(db_url):
         assert [o["name"] for o in info["affiliations"]] == ["People's Bank of China"]
         assert [c["text"] for c in info["affiliation_claims"]] == ["3 billion yuan"]
         assert store.query_entity("People's Bank of China")["affiliations"] == []
+
+
+def test_readers_do_not_create_a_missing_store(tmp_path):
+    """A typo in --db must not look like an empty corpus."""
+    missing = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no store at"):
+        Store(missing, must_exist=True)
+    assert not missing.exists()

@@ -24,7 +24,8 @@ against the given publication date), "inferred" (against the inferred one: only 
 known, so day-level relative expressions become "2020-XX-XX"), "none" (no anchor: "XXXX-05-09").
 Relative expressions tied to a previous mention ("a year earlier") take that mention's anchor.
 
-Publication date inference (when ``doc._.published`` is None): the latest explicit full date
+Publication date inference (when ``doc._.published`` is None): a dateline's full date ("BEIJING,
+May 10, 2020 --", :func:`dateline_date`) is taken whole (precision "day"); otherwise the latest explicit full date
 with a year in the text (month-day-year, day-month-year, ISO or numeric) gives the year;
 ``doc._.published`` becomes January 1 of that year with precision "year" (only the year is
 meaningful) and ``published_inferred`` True. Without such a date nothing is inferred. The
@@ -234,6 +235,29 @@ def infer_publication(doc: Doc, matches) -> Optional[int]:
     return int(best[:4]) if best else None
 
 
+#: A wire-style dateline: the date is followed by an optional "(Agency)" and a dash or colon.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|\u2014|\u2013|:)")
+
+
+def dateline_date(doc: Doc, matches, window: int = 150) -> Optional[dt.date]:
+    """The full date of a dateline ("BEIJING, May 10, 2020 (Xinhua) -- ..."), or None.
+
+    A dateline is the first full date (with year) of the text, starting within its first
+    ``window`` characters and followed by an optional parenthesised source and a dash or colon,
+    the convention of wire copy (AP/Reuters/Xinhua style). Such a date is the publication date.
+    """
+    for s, e, name, m, fn in sorted(matches, key=lambda x: x[0]):
+        if s > window:
+            return None
+        if name not in ("mdy", "dmy", "iso_date", "weekday_date"):
+            continue
+        out = tr.normalise_match(name, m, fn, tr.Context())
+        value = (out or {}).get("value") or ""
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value) and _DATELINE_TAIL.match(doc.text, e):
+            return dt.date.fromisoformat(value)
+    return None
+
+
 _DP_CACHE: dict = {}
 
 
@@ -304,6 +328,11 @@ class DatesComponent:
         precision = doc._.published_precision
         if dct is not None and precision is None:
             precision = "day"
+        if dct is None and (dateline := dateline_date(doc, matches)) is not None:
+            dct, precision = dateline, "day"
+            doc._.published = dct
+            doc._.published_inferred = True
+            doc._.published_precision = "day"
         if dct is None:
             year = infer_publication(doc, matches)
             if year is not None:
