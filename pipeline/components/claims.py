@@ -1603,8 +1603,9 @@ class ClaimExtractor:
         only one has one (news style: conversions are given
         in brackets, CQE/NewsQuant annotate both with the same bound)."""
         inherited = False
+        text = doc.text  # built once: Doc.text joins every token on each access
         for prev, cur in zip(claims, claims[1:]):
-            between = doc.text[prev.end:cur.start].strip()
+            between = text[prev.end:cur.start].strip()
             if between == "(" or (between == "/" and inherited):
                 if cur.approx == "exact" and prev.approx != "exact":
                     cur.approx = prev.approx
@@ -1626,11 +1627,12 @@ class ClaimExtractor:
         change's direction and ``to_value``; with the same (non-percent) unit, ``from_value`` is
         the new value minus/plus the amount.
         """
+        text = doc.text
         for prev, cur in zip(claims, claims[1:]):
             pc = prev.change
             if pc is None or pc.direction is None or pc.to_value is not None or pc.from_value is not None:
                 continue
-            if doc.text[prev.end:cur.start].strip().lower() != "to":
+            if text[prev.end:cur.start].strip().lower() != "to":
                 continue
             if cur.change is not None and cur.change.to_value is not None:
                 continue

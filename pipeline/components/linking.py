@@ -180,6 +180,7 @@ def link(doc: Doc) -> list[Entity]:
 
     Returns entities in order of first mention; each mention is a trimmed char span of ``doc``.
     """
+    text = doc.text  # built once: Doc.text joins every token on each access
     mentions = [trim_span(e) for e in doc.ents if e.label_ in LINKED_LABELS]
     mentions = [m for m in mentions if m.text.strip() and any(ch.isalpha() for ch in m.text)]
     clusters: list[_Cluster] = []
@@ -206,7 +207,7 @@ def link(doc: Doc) -> list[Entity]:
                 if role and role[0] not in cluster.roles:
                     cluster.roles.append(role[0])
                     cluster.role_spans.append(role[1:])
-        found = _appositive_alias(doc, span)
+        found = _appositive_alias(doc, span, text)
         if found:
             alias, a_start, a_end = found
             if (a_start, a_end) not in cluster.spans:
@@ -219,9 +220,9 @@ def link(doc: Doc) -> list[Entity]:
             cluster.keys.add(a_key)
             if alias not in cluster.aliases:
                 cluster.aliases.append(alias)
-    _definite_descriptions(doc, clusters)
+    _definite_descriptions(doc, clusters, text)
     clusters = [c for c in clusters if c.spans]
-    entities = [_to_entity(doc, c) for c in clusters]
+    entities = [_to_entity(text, c) for c in clusters]
     for c, ent in zip(clusters, entities):  # affiliations: organisations named inside a role
         for rs, re_ in c.role_spans:
             for k, other in enumerate(clusters):
@@ -252,10 +253,10 @@ def _partial_match(span: Span, clusters: list[_Cluster]) -> Optional[_Cluster]:
     return hits[0] if len(hits) == 1 else None
 
 
-def _appositive_alias(doc: Doc, span: Span) -> Optional[tuple[str, int, int]]:
+def _appositive_alias(doc: Doc, span: Span, text: str) -> Optional[tuple[str, int, int]]:
     """Rule 3: ``(alias, start_char, end_char)`` of the alias introduced right after ``span``, or None."""
     base = span.end_char
-    rest = doc.text[base:base + 120]
+    rest = text[base:base + 120]
     m = _APPOSITIVE.match(rest)
     if m:
         raw = m.group("alias")
@@ -288,7 +289,7 @@ def _absorb(keep: _Cluster, other: _Cluster, clusters: list[_Cluster], by_key: d
     clusters.remove(other)
 
 
-def _definite_descriptions(doc: Doc, clusters: list[_Cluster]) -> None:
+def _definite_descriptions(doc: Doc, clusters: list[_Cluster], text: str) -> None:
     """Rule 5: "the bureau" joins the only ORG whose last word is "bureau"."""
     orgs_by_head: dict[str, list[_Cluster]] = {}
     for c in clusters:
@@ -312,14 +313,14 @@ def _definite_descriptions(doc: Doc, clusters: list[_Cluster]) -> None:
         span = (tok.idx, noun.idx + len(noun.text))
         if span[0] > first and span not in taken:
             cands[0].spans.append(span)
-            text = doc.text[span[0]:span[1]]
-            if text.lower() not in (a.lower() for a in cands[0].aliases):
-                cands[0].aliases.append(text)
+            alias = text[span[0]:span[1]]
+            if alias.lower() not in (a.lower() for a in cands[0].aliases):
+                cands[0].aliases.append(alias)
 
 
-def _to_entity(doc: Doc, c: _Cluster) -> Entity:
+def _to_entity(text: str, c: _Cluster) -> Entity:
     spans = sorted(set(c.spans))
-    texts = [doc.text[s:e] for s, e in spans]
+    texts = [text[s:e] for s, e in spans]
     # canonical name: the longest mention that is not a description ("the bureau")
     named = [t for t in texts if t[:1].isupper()] or texts
     name = max(named, key=lambda t: (len(t), -texts.index(t)))
@@ -331,7 +332,7 @@ def _to_entity(doc: Doc, c: _Cluster) -> Entity:
         type=c.type,
         name=name,
         aliases=aliases,
-        mentions=[EntityMention(s, e, doc.text[s:e]) for s, e in spans],
+        mentions=[EntityMention(s, e, text[s:e]) for s, e in spans],
         roles=list(c.roles),
     )
 
