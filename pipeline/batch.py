@@ -281,6 +281,21 @@ class _InProcess:
         pass
 
 
+@contextlib.contextmanager
+def _thread_env() -> Iterator[None]:
+    """Set :data:`THREAD_ENV` for the duration (workers started inside inherit it), then restore."""
+    saved = {k: os.environ.get(k) for k in THREAD_ENV}
+    os.environ.update(THREAD_ENV)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 class _ProcessPool:
     """``concurrent.futures`` with spawned processes; each builds the pipeline once, one thread."""
 
@@ -288,17 +303,9 @@ class _ProcessPool:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        saved = {k: os.environ.get(k) for k in THREAD_ENV}
-        os.environ.update(THREAD_ENV)  # inherited by the spawned workers before they import anything
-        try:
+        with _thread_env():  # inherited by the spawned workers before they import anything
             self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
         self.args = (settings_json, rebuild_every)
 
     def submit(self, chunk: list[Article]):
@@ -326,9 +333,7 @@ class _Dask:
         except ImportError:
             raise StoreError("engine 'dask' needs dask[distributed]: pip install 'dask[distributed]'") from None
         self.cluster = None
-        saved = {k: os.environ.get(k) for k in THREAD_ENV}
-        os.environ.update(THREAD_ENV)
-        try:
+        with _thread_env():
             if scheduler:
                 try:
                     self.client = Client(scheduler, timeout="30s")
@@ -338,12 +343,6 @@ class _Dask:
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
         self.client.run(limit_threads)
         self.args = (settings_json, rebuild_every)
 
