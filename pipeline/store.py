@@ -48,7 +48,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -284,6 +284,28 @@ def normalise_url(url: Union[str, os.PathLike]) -> str:
     if "://" in text:
         return text
     return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def create_scratch_database(admin_url: str, prefix: str = "nf_") -> tuple[str, Callable[[], None]]:
+    """Create a fresh, uniquely named PostgreSQL database on the server of ``admin_url``.
+
+    For tests and benchmarks. Returns ``(url, drop)``: the new database's ``postgresql://`` URL
+    and a function that drops it (forcing other connections off). Raises SQLAlchemy's errors
+    when the server cannot be reached or the user may not create databases.
+    """
+    import uuid
+
+    name = prefix + uuid.uuid4().hex[:12]
+    eng = sa.create_engine(normalise_url(admin_url), isolation_level="AUTOCOMMIT")
+    with eng.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with eng.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        eng.dispose()
+
+    return admin_url.rsplit("/", 1)[0] + "/" + name, drop
 
 
 def redact(url: str) -> str:

@@ -26,11 +26,12 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import psutil
 import sqlalchemy as sa
+
+from pipeline.store import create_scratch_database
 
 RUNNER = r"""
 import json, sys
@@ -135,17 +136,7 @@ def run_config(path: Path, db: str, workers: int, engine: str, no_transformer: b
 
 
 def fresh_pg(admin: str) -> tuple[str, callable]:
-    name = "nfbench_" + uuid.uuid4().hex[:10]
-    eng = sa.create_engine(admin.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with eng.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with eng.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        eng.dispose()
-
-    return admin.rsplit("/", 1)[0] + "/" + name, drop
+    return create_scratch_database(admin, prefix="nfbench_")
 
 
 def mib(n: int | None) -> str:

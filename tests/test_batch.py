@@ -21,6 +21,7 @@ import sqlalchemy as sa
 import pipeline.batch as batch_mod
 from pipeline.batch import BatchSummary, pipeline_version, process_chunk, run_batch
 from pipeline.config import Settings
+from pipeline.store import create_scratch_database
 from pipeline.ingest import Article, iter_inputs
 from pipeline.store import Store
 
@@ -243,20 +244,7 @@ def _pg_skip_reason() -> str | None:
 
 def make_pg_database():
     """A fresh database on the NEWSFACTS_TEST_PG server; returns (url, drop)."""
-    import uuid
-
-    admin = os.environ["NEWSFACTS_TEST_PG"]
-    name = "nfb_" + uuid.uuid4().hex[:12]
-    eng = sa.create_engine(admin.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
-    with eng.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with eng.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        eng.dispose()
-
-    return admin.rsplit("/", 1)[0] + "/" + name, drop
+    return create_scratch_database(os.environ["NEWSFACTS_TEST_PG"], prefix="nfb_")
 
 
 

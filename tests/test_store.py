@@ -7,14 +7,13 @@ import datetime as dt
 import json
 import multiprocessing
 import os
-import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from pipeline.errors import StoreError
 from pipeline.records import ArticleFacts
-from pipeline.store import Store, fuzzy_compatible, norm_key
+from pipeline.store import Store, create_scratch_database, fuzzy_compatible, norm_key
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -43,19 +42,7 @@ def _pg_skip_reason() -> str | None:
 
 def make_pg_database() -> tuple[str, callable]:
     """A fresh database on the NEWSFACTS_TEST_PG server; returns (url, drop)."""
-    admin = _pg_admin_url().replace("postgresql://", "postgresql+psycopg://", 1)
-    name = "nf_" + uuid.uuid4().hex[:12]
-    eng = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
-    with eng.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    base = _pg_admin_url().rsplit("/", 1)[0]
-
-    def drop():
-        with eng.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        eng.dispose()
-
-    return f"{base}/{name}", drop
+    return create_scratch_database(_pg_admin_url())
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
