@@ -235,23 +235,24 @@ def process_chunk(articles: list[Article], settings_json: str, rebuild_every: Op
     building the pipeline is raised (it concerns every article).
     """
     global _NLP_DOCS
-    from .nlp import make_doc, process
+    from .nlp import process
     from .records import doc_to_facts
 
     with _NLP_LOCK:
         nlp = _get_nlp(settings_json, rebuild_every)
-        batch_size = Settings.model_validate_json(settings_json).batch_size
+        settings = Settings.model_validate_json(settings_json)
         zone = nlp.memory_zone() if use_memory_zone and hasattr(nlp, "memory_zone") else contextlib.nullcontext()
         with zone:
             results: list[tuple[str, str, Any]] = []
             try:
-                for art, doc in process(nlp, articles, batch_size=batch_size):
+                for art, doc in process(nlp, articles, batch_size=settings.batch_size,
+                                        segment_chars=settings.segment_chars):
                     results.append(("ok", art.id, doc_to_facts(doc, art).model_dump()))
             except Exception:
                 results = []
                 for art in articles:
                     try:
-                        doc = nlp(make_doc(nlp, art))
+                        _, doc = next(process(nlp, [art], segment_chars=settings.segment_chars))
                         results.append(("ok", art.id, doc_to_facts(doc, art).model_dump()))
                     except Exception as exc:  # one article's error must not stop the batch
                         log.debug("article %s failed", art.origin, exc_info=True)

@@ -102,8 +102,9 @@ def extract(
         if not items:
             fail(f"no articles in {', '.join(paths)}")
         raise typer.Exit(1)
+    settings = _settings(no_transformer, ner_model, spacy_model)
     try:
-        nlp = build_nlp(_settings(no_transformer, ner_model, spacy_model))
+        nlp = build_nlp(settings)
     except NewsfactsError as exc:
         fail(str(exc))
     try:
@@ -114,7 +115,8 @@ def extract(
     console = Console(file=stream, width=None if stream.isatty() else 160)
     collected: list = []
     try:
-        for article, doc in process(nlp, articles()):
+        for article, doc in process(nlp, articles(), batch_size=settings.batch_size,
+                                    segment_chars=settings.segment_chars):
             facts = doc_to_facts(doc, article, include_text=include_text)
             if fmt == Format.jsonl:
                 stream.write(facts.model_dump_json(exclude_none=False) + "\n")

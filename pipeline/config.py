@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .errors import ModelError
 
@@ -35,6 +35,8 @@ class Settings(BaseModel):
     use_transformer: bool = True
     batch_size: int = 16
     threads: int = 0
+    #: articles longer than this (characters) run spaCy's components in segments (nlp.process)
+    segment_chars: int = Field(10_000, gt=0)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
