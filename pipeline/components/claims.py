@@ -704,7 +704,8 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # ordinals ("70th", "first" are not read as numbers; "70 th" split by the tokenizer)
     if nxt is not None and nxt_low in ("th", "st", "nd", "rd") and nxt.idx == last.idx + len(last):
         return True
-    if first.ent_type_ == "ORDINAL" or _ORDINAL.fullmatch(first.text):
+    if _ORDINAL.fullmatch(first.text) or first.ent_type_ == "ORDINAL" and (
+            q.unit is None or first.like_num):  # spaCy tags a glued "7pc" ORDINAL; it is a percentage
         return True
     # times "5 am", "10.45pm"
     if nxt_low in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "edt", "est", "cet", "hrs"):
@@ -750,9 +751,12 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     if q.digits[:1] in ("-", "+") and prev is not None and prev.is_alpha and not prev.is_lower \
             and prev.whitespace_ and first.text[:1] in "+-" and q.unit is None:
         return True
-    # street addresses: "49 Zorro Ranch Road", "9 E 71st St"
-    if bare and nxt is not None and not nxt.is_lower:
-        for t in doc[q.end : min(len(doc), q.end + 5)]:
+    # street addresses: "49 Zorro Ranch Road", "9 E 71st St", "16-18 Harbour Road"
+    k = q.end
+    if k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].like_num:
+        k += 2  # a range of house numbers
+    if bare and k < len(doc) and not doc[k].is_lower:
+        for t in doc[k : min(len(doc), k + 5)]:
             if t.is_lower or t.is_punct and t.text != ".":
                 break
             if t.lower_.rstrip(".") in _STREET_WORDS:
@@ -766,6 +770,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             k += 1
         if doc[k - 1].tag_ == "NNP" and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
             return True
+    # a number right after a count and before a capitalised name is the name's: "two 737 Max
+    # jets", "three 787 Dreamliners"
+    if bare and not q.is_words and prev is not None and prev.like_num and nxt is not None \
+            and nxt.is_title and not nxt.is_sent_start and q.approx == "exact":
+        return True
     # list markers: a number opening a line followed by "." or ")"
     if bare and (q.start == 0 or "\n" in doc[q.start - 1].text_with_ws or doc[q.start - 1].is_space):
         if nxt is not None and nxt.text in (".", ")"):
@@ -1164,7 +1173,8 @@ class ClaimExtractor:
         prev = doc[i - 1].lower_ if i > 0 else ""
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if prev in {"the", "this", "that", "no", "any", "every", "each", "which", "someone",
-                    "anyone", "everyone", "only", "last", "another", "such", "little", "big"}:
+                    "anyone", "everyone", "only", "last", "another", "such", "little", "big",
+                    "same", "new", "old", "other", "right", "wrong", "latest", "next"}:
             return True
         if nxt in {"another", "day", "thing", "way", "time", "more", "hand", "'s", "’s"}:
             return True
