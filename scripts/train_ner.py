@@ -5,6 +5,14 @@ The encoder is uncased, so each word's casing/shape class (see ``SHAPES``) is em
 (``--shape-dim``, 0 disables it) and concatenated to the word's first-subword hidden state
 before the linear classifier. Predictions/loss are at word level (first subword of each word).
 
+CoNLL-2003 train can be added (``--conll``) with *partial labels*: CoNLL's four types are
+coarser than OntoNotes' 18, so each CoNLL tag stands for the set of OntoNotes tags it covers
+(``CONLL_SETS``: PER -> PERSON; ORG -> ORG; LOC -> GPE, LOC, FAC; MISC -> NORP, EVENT,
+WORK_OF_ART, LAW, PRODUCT, LANGUAGE; O -> O or any numeric/time type, which CoNLL does not
+annotate) and the loss is the negative log of the probability mass on that set
+(-log sum_{y in A} p(y); learning from candidate label sets, Jin & Ghahramani, NIPS 2002).
+OntoNotes words keep one allowed label. ``--init`` continues from a ``model.pt``.
+
 Writes to ``--out``: ``model.pt`` (state dict), ``train_log.json`` (seed, hyper-parameters,
 data-file sha256, timings, dev scores), ``labels.json``.
 
@@ -97,6 +105,42 @@ def read_bio(path: Path, genres=None):
     if words and keep:
         sents.append((words, tags))
     return sents
+
+
+#: CoNLL-2003 type -> the OntoNotes types it covers (the inverse of evaluate_ner.CONLL_MAP).
+CONLL_SETS = {"PER": ["PERSON"], "ORG": ["ORG"], "LOC": ["GPE", "LOC", "FAC"],
+              "MISC": ["NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"]}
+#: OntoNotes types CoNLL leaves unannotated: a CoNLL "O" word may be any of them.
+UNANNOTATED_IN_CONLL = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"]
+
+
+def read_conll(path: Path):
+    """(words, IOB2 tags) sentences of a CoNLL-2003 file (4 columns; -DOCSTART- lines skipped;
+    IOB1 tags are repaired to IOB2)."""
+    sents, words, tags = [], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in list(f) + [""]:
+            parts = line.split()
+            if not parts or parts[0] == "-DOCSTART-":
+                if words:
+                    sents.append((words, repair(tags)))
+                words, tags = [], []
+                continue
+            words.append(parts[0])
+            tags.append(parts[-1])
+    return sents
+
+
+def allowed_sets(tags, lid):
+    """Per word, the OntoNotes label ids a CoNLL tag allows (see ``CONLL_SETS``)."""
+    o_set = [lid["O"]] + [lid[f"{p}-{t}"] for t in UNANNOTATED_IN_CONLL for p in ("B", "I") if f"{p}-{t}" in lid]
+    out = []
+    for t in tags:
+        if t == "O":
+            out.append(o_set)
+        else:
+            out.append([lid[f"{t[:2]}{o}"] for o in CONLL_SETS[t[2:]] if f"{t[:2]}{o}" in lid])
+    return out
 
 
 def spans(tags):
@@ -207,7 +251,9 @@ def make_batches(items, batch_size, rng, shuffle=True):
     return batches
 
 
-def collate(items, batch):
+def collate(items, batch, n_labels=0):
+    """Pad a batch: ids, mask, shapes and labels (-100 where none); a batch holding partially
+    labelled items returns a bool ``(batch, length, n_labels)`` allowed-label mask instead."""
     import torch
 
     L = max(len(items[j][0]) for j in batch)
@@ -215,14 +261,31 @@ def collate(items, batch):
     mask = torch.zeros(len(batch), L, dtype=torch.long)
     shp = torch.zeros(len(batch), L, dtype=torch.long)
     lab = torch.full((len(batch), L), -100, dtype=torch.long)
+    partial = any(isinstance(y, list) for j in batch for y in items[j][3])
+    allow = torch.zeros(len(batch), L, n_labels, dtype=torch.bool) if partial else None
     for r, j in enumerate(batch):
         i_, s_, f_, l_ = items[j]
         ids[r, : len(i_)] = torch.tensor(i_)
         mask[r, : len(i_)] = 1
         shp[r, : len(s_)] = torch.tensor(s_)
         for pos, y in zip(f_, l_):
-            lab[r, pos] = y
-    return ids, mask, shp, lab
+            if isinstance(y, list):
+                allow[r, pos, y] = True
+            else:
+                lab[r, pos] = y
+                if allow is not None:
+                    allow[r, pos, y] = True
+    return ids, mask, shp, (lab if allow is None else allow)
+
+
+def set_loss(logits, allow):
+    """Mean over words of -log P(label in allowed set): logsumexp(all) - logsumexp(allowed)."""
+    import torch
+
+    valid = allow.any(-1)
+    lg = logits[valid]
+    al = allow[valid]
+    return (torch.logsumexp(lg, -1) - torch.logsumexp(lg.masked_fill(~al, float("-inf")), -1)).mean()
 
 
 def predict(model, items, labels, batch_size=64):
@@ -276,6 +339,10 @@ def main():
                          "stops when either reaches 1 (robust to a shared, noisy CPU; not bit-reproducible)")
     ap.add_argument("--save-every", type=int, default=200, help="checkpoint model.pt every N steps")
     ap.add_argument("--freeze-word-embeddings", type=int, default=1)
+    ap.add_argument("--conll", action="store_true",
+                    help="add conll2003/train.txt with partial labels (see the module docstring)")
+    ap.add_argument("--conll-limit", type=int, default=0, help="use only the first N CoNLL train sentences")
+    ap.add_argument("--init", default=None, help="start from this model.pt (same labels and shapes)")
     args = ap.parse_args()
 
     import torch
@@ -293,13 +360,13 @@ def main():
     genres = set(args.genres.split(","))
     train = read_bio(train_path, genres)
     dev = read_bio(dev_path, genres)
+    types = sorted({t[2:] for _, ts in train for t in ts if t != "O"})  # from all of train
     rng.shuffle(train)
     if args.train_limit:
         train = train[: args.train_limit]
     if args.dev_limit:  # fixed random subset (independent of --seed) so runs compare on the same one
         random.Random(0).shuffle(dev)
         dev = dev[: args.dev_limit]
-    types = sorted({t[2:] for _, ts in train for t in ts if t != "O"})
     labels = ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
     lid = {l: i for i, l in enumerate(labels)}
     tok = Tokenizer.from_file(str(encoder_dir() / "tokenizer.json"))
@@ -314,11 +381,28 @@ def main():
         return items
 
     tr_items = items_of(train)
+    conll_path = Path(args.data_dir) / "conll2003" / "train.txt"
+    conll_valid_path = Path(args.data_dir) / "conll2003" / "valid.txt"
+    conll_n = 0
+    if args.conll:
+        conll_train = read_conll(conll_path)
+        for words, tags in conll_train[: args.conll_limit or None]:
+            ids, shp, first = encode(tok, words, args.max_length)
+            tr_items.append((ids, shp, first, allowed_sets(tags[: len(first)], lid)))
+            conll_n += 1
+        rng.shuffle(tr_items)
+        conll_valid = read_conll(conll_valid_path)
+        if args.dev_limit:
+            random.Random(0).shuffle(conll_valid)
+            conll_valid = conll_valid[: args.dev_limit]
     dev_items = items_of(dev)
     dev_gold = [tags for _, tags in dev]
     print(f"train {len(tr_items)} sents, dev {len(dev_items)} sents, {len(labels)} labels", flush=True)
 
     model = build_model(len(labels), args.shape_dim, len(SHAPES))
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        print(f"initialised from {args.init}", flush=True)
     if args.freeze_word_embeddings:
         model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
     head = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
@@ -357,9 +441,12 @@ def main():
         if step > warm and progress(step) >= 1.0:
             break
         done = step + 1
-        ids, mask, shp, lab = collate(tr_items, b)
+        ids, mask, shp, lab = collate(tr_items, b, len(labels))
         logits = model(ids, mask, shp)
-        loss = lossf(logits.view(-1, logits.size(-1)), lab.view(-1))
+        if lab.dtype == torch.bool:  # a batch holding partially labelled (CoNLL) sentences
+            loss = set_loss(logits, lab)
+        else:
+            loss = lossf(logits.view(-1, logits.size(-1)), lab.view(-1))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -378,6 +465,13 @@ def main():
     t1 = time.time()
     pred = predict(model, dev_items, labels)
     scores = prf(dev_gold, pred)
+    conll_scores = None
+    if args.conll:
+        c_items = [(*encode(tok, w, args.max_length), [0] * len(w)) for w, _ in conll_valid]
+        c_pred = predict(model, c_items, labels)
+        inv = {o: c for c, os_ in CONLL_SETS.items() for o in os_}
+        mapped = [[t[:2] + inv[t[2:]] if t != "O" and t[2:] in inv else "O" for t in tags] for tags in c_pred]
+        conll_scores = prf([t[: len(p)] for (_, t), p in zip(conll_valid, mapped)], mapped)
     dev_s = time.time() - t1
     log = {
         "args": vars(args),
@@ -387,6 +481,10 @@ def main():
             "train": {"path": str(train_path), "sha256": sha256(train_path), "sentences": len(train)},
             "dev": {"path": str(dev_path), "sha256": sha256(dev_path), "sentences": len(dev)},
             "genres": sorted(genres),
+            **({"conll_train": {"path": str(conll_path), "sha256": sha256(conll_path), "sentences": conll_n},
+                "conll_valid": {"path": str(conll_valid_path), "sha256": sha256(conll_valid_path),
+                                "sentences": len(conll_valid)}} if args.conll else {}),
+            **({"init": {"path": args.init, "sha256": sha256(Path(args.init))}} if args.init else {}),
         },
         "labels": labels,
         "shapes": SHAPES,
@@ -397,10 +495,13 @@ def main():
         "dev_seconds": round(dev_s, 1),
         "torch": torch.__version__,
         "dev": scores,
+        **({"conll_valid_mapped": conll_scores} if conll_scores else {}),
     }
     (out / "train_log.json").write_text(json.dumps(log, indent=1))
     (out / "labels.json").write_text(json.dumps({"labels": labels, "shapes": SHAPES}, indent=1))
     print(json.dumps({k: v for k, v in scores.items() if k in ("ALL", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")}))
+    if conll_scores:
+        print("CoNLL valid (mapped):", json.dumps(conll_scores))
     print(f"train {train_s:.0f}s dev-eval {dev_s:.0f}s -> {out}")
 
 
