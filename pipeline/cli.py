@@ -102,8 +102,8 @@ def extract(
         if not items:
             fail(f"no articles in {', '.join(paths)}")
         raise typer.Exit(1)
-    settings = _settings(no_transformer, ner_model, spacy_model)
     try:
+        settings = _settings(no_transformer, ner_model, spacy_model)
         nlp = build_nlp(settings)
     except NewsfactsError as exc:
         fail(str(exc))

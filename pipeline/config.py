@@ -5,6 +5,8 @@
 - ``NEWSFACTS_NER_MODEL``: the transformer NER model: a folder with an ONNX model (the project's,
   under ``models/``), or a local Hugging Face token-classification checkpoint (needs the ``hf`` extra).
 - ``NEWSFACTS_NO_TRANSFORMER=1``: run spaCy's NER alone.
+- ``NEWSFACTS_SEGMENT_CHARS``: articles longer than this many characters run spaCy's components
+  on paragraph-aligned segments (default 10,000; see ``pipeline.nlp.process``).
 - ``NEWSFACTS_NUM_THREADS``: threads of the NER model's runtime (0: onnxruntime's default, all cores);
   batch workers set it to 1.
 """
@@ -15,9 +17,9 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
-from .errors import ModelError
+from .errors import ConfigError, ModelError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner-minilm-onto"
@@ -40,7 +42,11 @@ class Settings(BaseModel):
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
-        """Settings from ``NEWSFACTS_*`` environment variables; keyword overrides win when not None."""
+        """Settings from ``NEWSFACTS_*`` environment variables; keyword overrides win when not None.
+
+        Raises:
+            ConfigError: a value is invalid (e.g. ``NEWSFACTS_SEGMENT_CHARS=0``); the message names it.
+        """
         values: dict = {}
         if os.environ.get("NEWSFACTS_SPACY_MODEL"):
             values["spacy_model"] = os.environ["NEWSFACTS_SPACY_MODEL"]
@@ -48,10 +54,17 @@ class Settings(BaseModel):
             values["ner_model"] = os.environ["NEWSFACTS_NER_MODEL"]
         if os.environ.get("NEWSFACTS_NUM_THREADS", "").strip().isdigit():
             values["threads"] = int(os.environ["NEWSFACTS_NUM_THREADS"])
+        if os.environ.get("NEWSFACTS_SEGMENT_CHARS", "").strip().isdigit():
+            values["segment_chars"] = int(os.environ["NEWSFACTS_SEGMENT_CHARS"])
         if _env_flag("NEWSFACTS_NO_TRANSFORMER"):
             values["use_transformer"] = False
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']} (got {e['input']!r})"
+                             for e in exc.errors())
+            raise ConfigError(f"invalid setting: {errs}") from None
 
 
 def resolve_ner_model(settings: Settings) -> Optional[str]:

@@ -16,5 +16,9 @@ class ModelError(NewsfactsError):
     """A model is missing, corrupt, or would need a download (the project never downloads at run time)."""
 
 
+class ConfigError(NewsfactsError):
+    """A setting (flag or ``NEWSFACTS_*`` environment variable) has an invalid value."""
+
+
 class StoreError(NewsfactsError):
     """The knowledge table cannot be opened, migrated or written."""

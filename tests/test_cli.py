@@ -123,3 +123,10 @@ def test_metadata_of_the_wrong_type_is_a_named_error(tmp_path):
     res = runner.invoke(app, ["extract", str(p), "--format", "jsonl", *FAST])
     assert res.exit_code == 1 and f"{p}:2" in res.stderr and "'source' must be a string" in res.stderr
     assert [json.loads(line)["article"]["id"] for line in res.stdout.splitlines()] == ["ok1", "ok2"]
+
+
+def test_invalid_setting_from_the_environment_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_SEGMENT_CHARS", "0")
+    res = runner.invoke(app, ["extract", str(SEED_PATH), *FAST])
+    assert res.exit_code == 1
+    assert "segment_chars" in res.output and "greater than 0" in res.output
