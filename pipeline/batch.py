@@ -454,7 +454,7 @@ def run_batch(
         total = _count_inputs(paths)
         if limit is not None:
             total = min(total, limit)
-        seen: set[str] = set()
+        seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) read in this run
         words_of: dict[str, int] = {}
 
         from rich.console import Console
@@ -488,11 +488,15 @@ def run_batch(
                     fail(item.origin, item.reason)
                     continue
                 h = article_id(item.text)
+                if item.id in seen and seen[item.id][0] != h:
+                    fail(item.origin, f"duplicate id {item.id!r}: another text has this id earlier in this "
+                                      f"run ({seen[item.id][1]}); the first one is kept")
+                    continue
                 if item.id in seen or (item.id in stored and stored[item.id] in (None, h)):
                     summary.skipped += 1
                     tick()
                     continue
-                seen.add(item.id)
+                seen[item.id] = (h, item.origin)
                 words_of[item.id] = len(item.text.split())
                 yield item
 

@@ -85,6 +85,19 @@ def test_batch_records_bad_inputs_and_goes_on(tmp_path):
     assert rows["mentions"] and rows["claims"] and rows["dates"]
 
 
+def test_same_id_with_another_text_in_one_run_is_a_failure(tmp_path):
+    """An exact repeat is skipped; a different text under an id already read fails, named."""
+    src = tmp_path / "dup.jsonl"
+    rows = [{"id": "x1", "text": "Acme Corp hired 20 engineers in Berlin on Monday."},
+            {"id": "x1", "text": "Acme Corp hired 20 engineers in Berlin on Monday."},
+            {"id": "x1", "text": "Globex fired 30 staff in Paris."}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    s = run_batch([str(src)], str(tmp_path / "d.db"), settings=FAST, progress=False)
+    assert (s.new, s.skipped, s.failed) == (1, 1, 1)
+    origin, reason = s.failures[0]
+    assert origin == f"{src}:3" and "duplicate id 'x1'" in reason and f"{src}:1" in reason
+
+
 def test_rerun_adds_nothing_and_runs_no_nlp(tmp_path, monkeypatch):
     db = str(tmp_path / "b.db")
     run_batch([str(ARTICLES)], db, settings=FAST, progress=False)
