@@ -279,6 +279,30 @@ def doc_to_facts(doc: Doc, article: Article, include_text: bool = False) -> Arti
     return ArticleFacts.model_validate(data, context={"text": text})
 
 
+class ExportedEntity(EntityRecord):
+    """An entity of an exported article: the article's own record plus the knowledge table's
+    canonical entity it was resolved to (the same real-world entity across articles)."""
+
+    canonical_id: int = Field(description="Id of the canonical entity in the knowledge table (entities.id).")
+    canonical_name: str = Field(min_length=1, description="The canonical entity's name.")
+
+
+class ExportedClaim(ClaimRecord):
+    """A claim of an exported article, with the canonical entity its ``entity_id`` resolved to."""
+
+    canonical_entity_id: Optional[int] = Field(None, description="entities.id of the claim's entity, if any.")
+
+
+class ExportedArticle(ArticleFacts):
+    """One line of ``newsfacts export --format jsonl``: an article's facts as stored, entities
+    linked to canonical entities, and the pipeline version that produced them. No ``text``."""
+
+    pipeline_version: str = Field(min_length=1, description="See pipeline.batch.pipeline_version.")
+    entities: list[ExportedEntity] = []
+    claims: list[ExportedClaim] = []
+
+
 def json_schemas() -> dict[str, dict]:
     """JSON Schemas of the published record types, keyed by file name under ``schemas/``."""
-    return {"article_facts.schema.json": ArticleFacts.model_json_schema()}
+    return {"article_facts.schema.json": ArticleFacts.model_json_schema(),
+            "exported_article.schema.json": ExportedArticle.model_json_schema()}

@@ -905,12 +905,14 @@ class Store:
             raise StoreError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
 
     def _export_jsonl(self, out: Path) -> int:
+        from .records import ExportedArticle  # imports spaCy: only when exporting JSONL
+
         n = 0
         with self._read() as conn, open(out, "w", encoding="utf-8") as fh:
             ent_names = dict(conn.execute(sa.select(entities.c.id, entities.c.name)).all())
             ent_types = dict(conn.execute(sa.select(entities.c.id, entities.c.type)).all())
             by_art: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-            for t in (mentions, roles, aliases, merges, dates, claims):
+            for t in (mentions, roles, aliases, merges, dates, claims, affiliations):
                 for r in conn.execute(sa.select(t)):
                     by_art[r.article_id][t.name].append(r)
             for a in conn.execute(sa.select(articles).order_by(articles.c.id)):
@@ -923,11 +925,19 @@ class Store:
                         "name": merge_by_local[m.local_id].local_name if m.local_id in merge_by_local
                         else ent_names[m.entity_id],
                         "canonical_id": m.entity_id, "canonical_name": ent_names[m.entity_id],
-                        "aliases": [], "mentions": [], "roles": []})
+                        "aliases": [], "mentions": [], "roles": [], "affiliations": []})
                     e["mentions"].append({"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence})
                 for r in parts.get("roles", []):
                     if r.local_id in ents:
                         ents[r.local_id]["roles"].append(r.role)
+                local_of: dict[int, list[str]] = defaultdict(list)  # canonical id -> local ids here
+                for e in ents.values():
+                    local_of[e["canonical_id"]].append(e["id"])
+                for af in parts.get("affiliations", []):
+                    if af.local_id in ents:
+                        for org in local_of.get(af.org_entity_id, []):
+                            if org not in ents[af.local_id]["affiliations"]:
+                                ents[af.local_id]["affiliations"].append(org)
                 for al in parts.get("aliases", []):
                     for e in ents.values():
                         if e["canonical_id"] == al.entity_id and al.alias != e["name"] and al.alias not in e["aliases"]:
@@ -938,10 +948,13 @@ class Store:
                                 "published_precision": a.published_precision},
                     "pipeline_version": a.pipeline_version,
                     "entities": sorted(ents.values(), key=lambda e: _local_order(e["id"])),
-                    "dates": [_date_dict(d) for d in sorted(parts.get("dates", []), key=lambda d: _local_order(d.local_id))],
-                    "claims": [_claim_dict(c) for c in sorted(parts.get("claims", []), key=lambda c: _local_order(c.local_id))],
+                    "dates": [_without(_date_dict(d), "article_id")
+                              for d in sorted(parts.get("dates", []), key=lambda d: _local_order(d.local_id))],
+                    "claims": [_without(_claim_dict(c), "article_id")
+                               for c in sorted(parts.get("claims", []), key=lambda c: _local_order(c.local_id))],
                 }
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                # validated against the published schema (schemas/exported_article.schema.json)
+                fh.write(ExportedArticle.model_validate(rec).model_dump_json() + "\n")
                 n += 1
         return n
 
@@ -976,6 +989,10 @@ def _same(row, version: str, content_hash: Optional[str]) -> bool:
 def _short(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+def _without(d: dict, *keys: str) -> dict:
+    return {k: v for k, v in d.items() if k not in keys}
 
 
 def _iso(v: Any) -> Any:

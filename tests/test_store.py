@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline.errors import StoreError
-from pipeline.records import ArticleFacts
+from pipeline.records import ArticleFacts, ExportedArticle
 from pipeline.store import Store, create_scratch_database, fuzzy_compatible, norm_key
 
 # --------------------------------------------------------------------------- fixtures
@@ -382,6 +382,24 @@ def test_query_entity_lists_its_organisations_claims(db_url):
         assert [o["name"] for o in info["affiliations"]] == ["People's Bank of China"]
         assert [c["text"] for c in info["affiliation_claims"]] == ["3 billion yuan"]
         assert store.query_entity("People's Bank of China")["affiliations"] == []
+
+
+def test_exported_jsonl_follows_its_published_schema(db_url, tmp_path):
+    """Every export line validates as ExportedArticle (schemas/exported_article.schema.json):
+    the article's own record with affiliations, canonical ids and the pipeline version."""
+    data = article_a("aff").model_dump(mode="json")
+    data["entities"][0]["affiliations"] = ["E2"]
+    with Store(db_url) as store:
+        store.write(ArticleFacts.model_validate(data, context={"text": TEXT_A}), "v1")
+        store.write(article_b(), "v1")
+        store.export("jsonl", tmp_path / "out.jsonl")
+    lines = [ExportedArticle.model_validate_json(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    aff = lines[0]
+    assert aff.pipeline_version == "v1" and aff.schema_version == "1.0"
+    chen = aff.entities[0]
+    assert (chen.name, chen.canonical_name, chen.affiliations) == ("Chen Long", "Chen Long", ["E2"])
+    assert aff.entities[1].canonical_name == "People's Bank of China"
+    assert {e.canonical_id for e in lines[1].entities}.isdisjoint({e.canonical_id for e in aff.entities})
 
 
 def test_readers_do_not_create_a_missing_store(tmp_path):
