@@ -13,7 +13,7 @@ How a claim is found (each step names its source):
    "two million", "a dozen", "half a million"). Scale words that follow ("1.2 million", "2 bn")
    are multiplied in; "minus 5" is negative. Vague plurals ("thousands of", "tens of millions
    of dollars", "dozens of") become order-of-magnitude ranges (1000-10000) with approx "about".
-2. **Units** (small lexicons below): a currency before ("$", "US$", "RMB", "SEK", "€") or after
+2. **Units** (small lexicons in :mod:`pipeline.claim_lexicon`): a currency before ("$", "US$", "RMB", "SEK", "€") or after
    ("yuan", "Finnish markka") the number gives an ISO 4217 code; "%"/"percent"/"per cent" give
    ``percent``; "percentage point(s)" ``percentage_point``; measurement words give a short
    canonical unit (``km``, ``tonne``, ``month``); a rate written "a/per X" after it extends the
@@ -52,9 +52,9 @@ How a claim is found (each step names its source):
    Danish crowns (US $1.1 million)") shares the approximation and concept of the quantity it
    restates. :func:`claim_holder` names the holder (noun before "of", or the clause subject with
    simple pronoun resolution) for evaluation and records.
-9. **Fractions** "a third of", "two-thirds of", "half of", "one in five": value in (0, 1], unit
+8. **Fractions** "a third of", "two-thirds of", "half of", "one in five": value in (0, 1], unit
    ``fraction``.
-8. **Context**: ``entity_start``/``entity_end`` is an ORG/PERSON/GPE entity in that subject;
+9. **Context**: ``entity_start``/``entity_end`` is an ORG/PERSON/GPE entity in that subject;
    ``date_index`` the nearest DATE/TIME mention of ``doc._.dates`` in the same sentence that is
    not a comparison baseline ("from the beginning of 2019").
 """
@@ -77,221 +77,40 @@ from ..numbers import (
     parse_numeral,
 )
 
-# ----------------------------------------------------------------------------------------------
-# Lexicons (kept small and general; ISO 4217 codes for money)
-# ----------------------------------------------------------------------------------------------
-
-#: Currency symbols and codes written before the number. "¥" is read as CNY (the project's
-#: corpus is Chinese news; Japanese yen are usually written "yen" or "JPY").
-CURRENCY_PREFIX = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
-    "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL",
-    "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₦": "NGN",
-    "₫": "VND", "฿": "THB", "₺": "TRY", "₱": "PHP", "rs": "INR", "rs.": "INR", "rmb": "CNY",
-}
-#: Country prefixes written as a separate token before "$" ("US $84 billion", "c $ 16.4").
-DOLLAR_COUNTRY = {"us": "USD", "u.s.": "USD", "au": "AUD", "c": "CAD", "ca": "CAD",
-                  "hk": "HKD", "nz": "NZD", "nt": "TWD"}
-#: Currency symbols also written after the number ("15 €", "100 ₡", "100元").
-CURRENCY_SUFFIX = {"€": "EUR", "£": "GBP", "¥": "CNY", "元": "CNY", "₹": "INR", "₩": "KRW",
-                   "₽": "RUB", "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₫": "VND",
-                   "$": "USD", "₺": "TRY", "₱": "PHP", "₦": "NGN", "฿": "THB"}
-#: ISO 4217 codes accepted when written in capitals (before or after the number).
-ISO_CODES = {
-    "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "VND", "SEK", "NOK", "DKK", "CHF", "INR", "AUD",
-    "CAD", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "MXN", "ZAR", "TRY", "MYR", "IDR", "THB",
-    "PHP", "PKR", "NGN", "EGP", "SAR", "AED", "ILS", "PLN", "CZK", "HUF", "TWD", "KES", "ARS",
-    "CLP", "COP", "BDT", "LKR", "UAH", "RM",
-}
-_ISO_ALIAS = {"RMB": "CNY", "RM": "MYR"}
-#: Currency words written after the number (singular and plural forms).
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
-    "euro": "EUR", "euros": "EUR", "sterling": "GBP", "yen": "JPY", "rupee": "INR",
-    "rupees": "INR", "ringgit": "MYR", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
-    "franc": "CHF", "francs": "CHF", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
-    "kroner": "NOK", "baht": "THB", "dong": "VND", "peso": "MXN", "pesos": "MXN",
-    "reais": "BRL", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "lira": "TRY", "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR",
-    "naira": "NGN", "markka": "FIM", "won": "KRW", "rupiah": "IDR", "hryvnia": "UAH",
-}
-#: Nationality words that change a currency word's code ("Australian dollars" -> AUD).
-CURRENCY_NATIONALITY = {
-    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD", ("hong kong", "dollar"): "HKD",
-    ("singapore", "dollar"): "SGD", ("new zealand", "dollar"): "NZD", ("taiwan", "dollar"): "TWD",
-    ("new taiwan", "dollar"): "TWD", ("zimbabwe", "dollar"): "ZWL", ("us", "dollar"): "USD",
-    ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD", ("danish", "krone"): "DKK",
-    ("norwegian", "krone"): "NOK", ("swedish", "krona"): "SEK", ("philippine", "peso"): "PHP",
-    ("mexican", "peso"): "MXN", ("argentine", "peso"): "ARS", ("pakistani", "rupee"): "PKR",
-    ("sri lankan", "rupee"): "LKR", ("indian", "rupee"): "INR", ("swiss", "franc"): "CHF",
-    ("brazilian", "real"): "BRL", ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP",
-    # English translations of krone/krona/koruna used by wire services ("7.5 million Danish crowns")
-    ("danish", "crown"): "DKK", ("norwegian", "crown"): "NOK", ("swedish", "crown"): "SEK",
-    ("czech", "crown"): "CZK", ("icelandic", "crown"): "ISK",
-}
-
-PERCENT_UNITS = {("%",): "percent", ("percent",): "percent", ("per", "cent"): "percent",
-                 ("pct",): "percent", ("pc",): "percent", ("percentage", "point"): "percentage_point",
-                 ("percentage", "points"): "percentage_point", ("basis", "points"): "basis_point",
-                 ("basis", "point"): "basis_point", ("bps",): "basis_point",
-                 ("points",): "point", ("point",): "point", ("pts",): "point"}
-
-_U = {
-    "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
-    "m": ["metre", "metres", "meter", "meters"],
-    "cm": ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
-    "mm": ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
-    "nm": ["nm", "nanometre", "nanometres", "nanometer", "nanometers"],
-    "um": ["μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"],
-    "mile": ["mile", "miles", "mi"], "yard": ["yard", "yards", "yd", "yds"],
-    "foot": ["foot", "feet", "ft"], "inch": ["inch", "inches"],
-    "sq_ft": ["square foot", "square feet", "sq ft", "sq. ft", "sq. ft."],
-    "m2": ["square metre", "square metres", "square meter", "square meters", "sq m", "m2", "sqm"],
-    "km2": ["square kilometre", "square kilometres", "square kilometer", "square kilometers",
-            "sq km", "km2"],
-    "sq_mile": ["square mile", "square miles"], "acre": ["acre", "acres"],
-    "hectare": ["hectare", "hectares", "ha"], "cu_ft": ["cubic foot", "cubic feet"],
-    "m3": ["cubic metre", "cubic metres", "cubic meter", "cubic meters"],
-    "kg": ["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"],
-    "g": ["gram", "grams", "gramme", "grammes"], "mg": ["mg", "milligram", "milligrams"],
-    "tonne": ["tonne", "tonnes", "metric ton", "metric tons"], "ton": ["ton", "tons"],
-    "lb": ["lb", "lbs", "pound-mass"], "oz": ["ounce", "ounces", "oz"],
-    "litre": ["litre", "litres", "liter", "liters"],
-    "ml": ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
-    "gallon": ["gallon", "gallons"], "barrel/day": ["barrels per day", "barrels a day", "bpd",
-                                                    "barrel per day", "barrels of oil per day"],
-    "barrel": ["barrel", "barrels"], "mph": ["mph", "miles per hour", "miles an hour"],
-    "km/h": ["km/h", "km / h", "km / h.", "km/h.", "km/hr", "km / hr", "kph", "kmh", "kilometres per hour", "kilometers per hour",
-             "kilometres an hour", "kilometers an hour"],
-    "second": ["second", "seconds", "sec", "secs"], "minute": ["minute", "minutes", "min", "mins"],
-    "hour": ["hour", "hours", "hr", "hrs"], "day": ["day", "days"], "week": ["week", "weeks"],
-    "month": ["month", "months"], "year": ["year", "years", "yr", "yrs"],
-    "decade": ["decade", "decades"], "century": ["century", "centuries"],
-    "hp": ["hp", "horsepower", "bhp"], "kW": ["kw", "kilowatt", "kilowatts"],
-    "MW": ["mw", "megawatt", "megawatts"], "GW": ["gw", "gigawatt", "gigawatts"],
-    "kWh": ["kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"],
-    "MWh": ["mwh", "megawatt-hour", "megawatt-hours"], "GWh": ["gwh", "gigawatt-hour",
-                                                                "gigawatt-hours"],
-    "TWh": ["twh", "terawatt-hour", "terawatt-hours"], "W": ["w", "watt", "watts"],
-    "V": ["volt", "volts"], "mAh": ["mah"], "GB": ["gb", "gigabyte", "gigabytes"],
-    "TB": ["tb", "terabyte", "terabytes"], "MB": ["mb", "megabyte", "megabytes"],
-    "Mbps": ["mbps", "megabits per second"], "Gbps": ["gbps", "gigabits per second"],
-    "Hz": ["hz", "hertz"], "kHz": ["khz"], "MHz": ["mhz"], "GHz": ["ghz"],
-    "degC": ["°c", "degrees celsius", "degree celsius", "celsius", "degrees centigrade", "ºc"],
-    "degF": ["°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf"],
-    "degree": ["degree", "degrees", "°"], "ppm": ["ppm", "parts per million"],
-    "ppb": ["ppb", "parts per billion"], "rpm": ["rpm"], "lbft": ["pound-feet", "lb-ft"],
-    "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"],
-    "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
-    "GPa": ["gpa", "gigapascal", "gigapascals"], "MPa": ["mpa", "megapascal", "megapascals"],
-    "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],
-    "PS": ["ps"], "dB": ["db", "decibel", "decibels"], "knot": ["knot", "knots"],
-}
-#: Measurement units written after the number: token tuple -> canonical unit.
-UNIT_WORDS: dict[tuple[str, ...], str] = {}
-for _canon, _forms in _U.items():
-    for _f in _forms:
-        UNIT_WORDS[tuple(_f.replace("-", " - ").split())] = _canon
-UNIT_WORDS.update(PERCENT_UNITS)
-_MAX_UNIT_LEN = max(len(k) for k in UNIT_WORDS)
-#: Denominators of rates written "a share", "per barrel", "an ounce", "a year", "per annum".
-RATE_NOUNS = {
-    "share": "share", "shares": "share", "barrel": "barrel", "ounce": "oz", "gallon": "gallon",
-    "dozen": "dozen", "year": "year", "annum": "year", "month": "month", "week": "week",
-    "day": "day", "hour": "hour", "tonne": "tonne", "ton": "ton", "kilogram": "kg", "kg": "kg",
-    "gram": "g", "pound": "lb", "head": "person", "person": "person", "capita": "person",
-    "game": "game", "night": "night", "mile": "mile", "litre": "litre", "liter": "litre",
-    "kwh": "kWh", "seat": "seat", "unit": "unit", "square": None, "sq": None, "mmbtu": "MMBtu",
-    "century": "century", "minute": "minute", "second": "second",
-}
-#: Units that are also short words or symbols: only accepted right after a digit token.
-_SHORT_UNITS = {("m",), ("g",), ("p",), ("ha",), ("mi",), ("min",), ("sec",), ("°",), ("w",),
-                ("v",), ("mb",), ("gb",), ("tb",), ("mw",), ("kw",), ("gw",), ("pc",)}
-#: Units of time: numbers carrying them are durations, kept even inside a DATE entity.
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-_DURATION_BLOCK_NEXT = {"ago", "old", "earlier", "later", "before"}
-
-#: Approximation cues before the quantity (lower-cased token tuples) -> approx value.
-APPROX_CUES = {
-    ("more", "than"): "more_than", ("over",): "more_than", ("above",): "more_than",
-    ("in", "excess", "of"): "more_than", ("upwards", "of"): "more_than", ("exceeding",): "more_than",
-    ("just", "over"): "more_than", ("well", "over"): "more_than", ("greater", "than"): "more_than",
-    ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
-    ("below",): "less_than", ("just", "under"): "less_than",
-    ("at", "least"): "at_least", ("no", "less", "than"): "at_least",
-    ("no", "fewer", "than"): "at_least", ("not", "less", "than"): "at_least",
-    ("at", "most"): "at_most", ("no", "more", "than"): "at_most", ("not", "more", "than"): "at_most",
-    ("nearly",): "nearly", ("almost",): "nearly", ("close", "to"): "nearly",
-    ("up", "to"): "up_to", ("as", "many", "as"): "up_to", ("as", "much", "as"): "up_to",
-    ("about",): "about", ("around",): "about", ("approximately",): "about", ("approx.",): "about",
-    ("roughly",): "about", ("some",): "about", ("an", "estimated"): "about",
-    ("estimated",): "about", ("circa",): "about", ("~",): "about", ("nearly", "about"): "about",
-}
-_APPROX_SUFFIX = {("or", "more"): "at_least", ("or", "so"): "about", ("or", "less"): "at_most",
-                  ("-", "plus"): "more_than", ("plus",): "more_than", ("+",): "more_than"}
-_MAX_CUE = max(len(k) for k in APPROX_CUES)
-
-#: Lemmas of verbs and nouns that state a change, with their direction.
-UP_WORDS = {
-    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally",
-    "raise", "boost", "expand", "spike", "rebound", "double", "triple", "hike", "up", "higher",
-    "accelerate", "add", "lift", "widen", "swell", "balloon", "growth", "uptick", "skyrocket",
-}
-DOWN_WORDS = {
-    "fall", "decrease", "drop", "decline", "reduce", "cut", "lower", "shrink", "slide", "slip",
-    "sink", "plunge", "plummet", "tumble", "slump", "dip", "lose", "retreat", "ease", "contract",
-    "down", "shed", "crash", "dive", "halve", "reduction", "narrow", "diminish", "collapse",
-    "weaken", "sag", "descend", "lower",
-}
-#: Nouns that name a change ("a decrease of 86%", "a 3 percent drop").
-CHANGE_NOUNS = {"rise", "increase", "growth", "gain", "jump", "surge", "hike", "decrease",
-                "drop", "decline", "fall", "reduction", "cut", "dip", "plunge", "slump", "loss",
-                "rebound", "uptick", "downturn", "contraction", "expansion"}
-_NUMBER_OF_HEADS = {"number", "amount", "total", "count", "volume", "figure", "numbers", "tally"}
-#: Words before a number that make it a reference, not a quantity.
-REFERENCE_WORDS = {
-    "figure", "fig", "fig.", "table", "section", "chapter", "row", "no", "no.", "nos", "article",
-    "rule", "page", "p.", "pp", "pp.", "version", "v", "v.", "item", "step", "exhibit", "annex",
-    "appendix", "paragraph", "para", "clause", "amendment", "vol", "vol.", "volume", "issue",
-    "box", "#", "route", "highway", "interstate", "flight", "gate", "platform", "seat", "room",
-    "channel", "episode", "chart", "schedule", "part", "phase", "grade", "level", "pier", "lot",
-    "unit", "suite", "apt", "apt.", "number", "code", "id", "model", "class", "category", "type",
-    "batch", "series", "generation", "tier", "zone", "district", "ward", "block", "building",
-    "floor", "lane", "line", "wave", "stage", "week", "game", "round", "match", "race", "test",
-    "squad", "jersey", "shirt",
-}
-_PHONE_WORDS = {"hotline", "phone", "telephone", "tel", "tel.", "call", "fax", "id", "no",
-                "no.", "number", "sms", "dial", "helpline", "mobile", "whatsapp", "wechat"}
-_AGE_WORDS = {"aged", "age", "ages"}
-_STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
-                 "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
-#: Vague plural quantities read as order-of-magnitude ranges ("thousands of tests" -> 1000-10000,
-#: "tens of millions of dollars" -> 1e7-1e8, "dozens of people" -> 12-120), approx "about".
-_VAGUE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
-_ENTITY_LABELS = {"ORG", "PERSON", "GPE"}
-_BASELINE_PREPS = {"from", "than", "since", "versus", "vs", "vs.", "against"}
-
-_NUMERAL = re.compile(r"[+-]?(?:\d[\d,.]*\d|\d|\.\d+)")
-_GLUED = re.compile(
-    r"(?P<tilde>~)?(?P<cur>(?:US|U\.S\.|A|AU|C|CA|HK|S|NZ|NT|R)?\$(?:US|A|AU|C|NZ|HK|S)?|[€£¥₹₩₽₦₫฿₺₱]|PS|Y="
-    r"|USD|EUR|GBP|RMB|CNY|JPY|RM|SEK|NOK|DKK|CHF|INR|Rs\.?|AUD|CAD|HKD|SGD|VND|KRW)?"
-    r"(?P<sign>[+-])?(?P<num>\d[\d,.]*\d|\d)"
-    r"(?P<scale>bn|mn|mln|bln|tn|trn|k|m|b)?"
-    r"(?P<unit>%|[a-zA-Z°º/]+\d?)?",
-    re.I,
+from ..claim_lexicon import (  # lexicons and token patterns
+    CURRENCY_PREFIX,
+    DOLLAR_COUNTRY,
+    CURRENCY_SUFFIX,
+    ISO_CODES,
+    _ISO_ALIAS,
+    CURRENCY_WORDS,
+    CURRENCY_NATIONALITY,
+    UNIT_WORDS,
+    _MAX_UNIT_LEN,
+    RATE_NOUNS,
+    _SHORT_UNITS,
+    TIME_UNITS,
+    _DURATION_BLOCK_NEXT,
+    APPROX_CUES,
+    _APPROX_SUFFIX,
+    _MAX_CUE,
+    UP_WORDS,
+    DOWN_WORDS,
+    CHANGE_NOUNS,
+    _NUMBER_OF_HEADS,
+    REFERENCE_WORDS,
+    _PHONE_WORDS,
+    _AGE_WORDS,
+    _STREET_WORDS,
+    _VAGUE,
+    _ENTITY_LABELS,
+    _BASELINE_PREPS,
+    _NUMERAL,
+    _GLUED,
+    _ORDINAL,
+    _FRACTION_DENOMINATORS,
+    _ORDINAL_WORDS,
 )
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
-#: Denominators of spelled-out fractions ("a third", "two-thirds", "three quarters").
-_FRACTION_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
-                          "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-                          "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
-                          "tenths": 10}
-_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                  "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
-                  "millionth"}
-
-
 # ----------------------------------------------------------------------------------------------
 # Quantity spans (token level)
 # ----------------------------------------------------------------------------------------------
@@ -1292,7 +1111,7 @@ class ClaimExtractor:
         anchor = _anchor(doc, q)
         gov, prep = _governor(anchor)
         concept: Optional[str] = None
-        c_start = c_end = None
+        c_end = None
         subj_tok: Optional[Token] = None
         counted = False
         unit = q.unit
@@ -1300,7 +1119,6 @@ class ClaimExtractor:
 
         # counted noun: "139 online lending institutions", "600 person-time consultations"
         if unit is None:
-            head = doc[q.num_end - 1].head if q.num_end - 1 < len(doc) else anchor
             num_tok = doc[q.num_end - 1]
             noun = None
             if num_tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and \
@@ -1334,7 +1152,7 @@ class ClaimExtractor:
                 concept = doc[a:b].text if a < b else noun.text
                 if noun.lemma_.lower() in _NUMBER_OF_HEADS:
                     concept = text
-                c_start, c_end = a, b
+                c_end = b
                 counted = True
                 unit = "count"
                 ev_end = max(ev_end, b)
@@ -1435,7 +1253,7 @@ class ClaimExtractor:
                 while a < b and doc[a].pos_ == "DET" and concept:
                     a += 1
                 concept = doc[a:b].text if a < b else None
-                c_start, c_end = a, b
+                c_end = b
                 if target.lemma_.lower() in _NUMBER_OF_HEADS and unit is None:
                     unit = "count"
                 if clause_target and target.i < q.start and q.start - target.i <= 25 and (
