@@ -155,6 +155,8 @@ def main() -> None:
     ap.add_argument("--no-transformer", action="store_true", help="spaCy NER alone")
     ap.add_argument("--pg", default=os.environ.get("NEWSFACTS_TEST_PG"),
                     help="PostgreSQL server URL (a fresh database is created per run; default $NEWSFACTS_TEST_PG)")
+    ap.add_argument("--stores", default="sqlite,postgresql",
+                    help="stores to run (postgresql only with --pg; default both)")
     ap.add_argument("--rss-at", default="1000,5000", help="article counts at which to report peak RSS")
     ap.add_argument("--chunk-size", type=int, default=8)
     ap.add_argument("--json", type=Path, default=None, help="also write the raw results here")
@@ -168,7 +170,10 @@ def main() -> None:
 
     milestones = [int(x) for x in a.rss_at.split(",") if x]
     worker_counts = [int(x) for x in a.workers.split(",") if x]
-    stores = ["sqlite"] + (["postgresql"] if a.pg else [])
+    stores = [x for x in a.stores.split(",") if x == "sqlite" or (x == "postgresql" and a.pg)]
+    if "postgresql" in stores:  # fail now, not after an hour of SQLite runs
+        _, drop = fresh_pg(a.pg)
+        drop()
     version = pipeline_version(Settings.from_env(use_transformer=False if a.no_transformer else None))
     results = []
     console = Console(stderr=True)
@@ -196,6 +201,11 @@ def main() -> None:
                         base = r
                     r["scaling"] = r["articles_per_s"] / base["articles_per_s"] if base and base["articles_per_s"] else None
                     results.append(r)
+                    console.print(f"  -> {r['new']} new in {r['process_wall']:.1f} s, "
+                                  f"{r['new'] / r['process_wall']:.2f} articles/s, peak RSS {mib(r['peak_rss'])} MiB"
+                                  + (f", re-run {r['rerun_seconds']:.1f} s" if "rerun_seconds" in r else ""))
+                    if a.json:  # written after every configuration: a failure later loses nothing
+                        a.json.write_text(json.dumps(results, indent=2, default=str))
                     if drop:
                         drop()
 
