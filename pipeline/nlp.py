@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from itertools import islice
 from typing import Iterable, Iterator, Optional
 
 import spacy
@@ -151,24 +150,41 @@ def _segmented(nlp: Language, article: Article, segment_chars: int) -> Doc:
     return doc
 
 
+def batches(articles: Iterable[Article], batch_size: int,
+            max_chars: Optional[int]) -> Iterator[list[Article]]:
+    """Consecutive groups of at most ``batch_size`` articles holding at most ``max_chars``
+    characters in all (no character limit when None); an article longer than ``max_chars`` is a
+    group of its own."""
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        n = len(article.text)
+        if group and (len(group) >= batch_size or (max_chars is not None and size + n > max_chars)):
+            yield group
+            group, size = [], 0
+        group.append(article)
+        size += n
+    if group:
+        yield group
+
+
 def process(
     nlp: Language, articles: Iterable[Article], batch_size: int = 16,
     segment_chars: Optional[int] = 10_000,
 ) -> Iterator[tuple[Article, Doc]]:
     """Run articles through the pipeline in order; yields ``(article, doc)`` pairs.
 
-    Articles of at most ``segment_chars`` characters go through ``nlp.pipe`` in batches of
-    ``batch_size``; a longer one is processed in segments (:func:`_segmented`) so that memory
-    does not grow with the longest article of a batch. ``segment_chars=None`` never segments.
+    spaCy's statistical components hold arrays proportional to the characters of the batch they
+    process, so at most ``segment_chars`` characters go through them at once: articles are
+    grouped by :func:`batches` (``batch_size`` articles, ``segment_chars`` characters) for
+    ``nlp.pipe``, and an article longer than ``segment_chars`` runs alone, in segments
+    (:func:`_segmented`). Memory then does not grow with the longest article or batch of a run.
+    ``segment_chars=None``: count-only batches, never segmented.
     """
-    stream = iter(articles)
-    while batch := list(islice(stream, batch_size)):
-        short = [a for a in batch if segment_chars is None or len(a.text) <= segment_chars]
-        docs = iter(list(nlp.pipe(((make_doc(nlp, a), a) for a in short), as_tuples=True,
-                                  batch_size=batch_size)))
-        for article in batch:
-            if segment_chars is None or len(article.text) <= segment_chars:
-                doc, _ = next(docs)
-                yield article, doc
-            else:
-                yield article, _segmented(nlp, article, segment_chars)
+    for group in batches(articles, batch_size, segment_chars):
+        if segment_chars is not None and len(group) == 1 and len(group[0].text) > segment_chars:
+            yield group[0], _segmented(nlp, group[0], segment_chars)
+            continue
+        for doc, article in nlp.pipe(((make_doc(nlp, a), a) for a in group), as_tuples=True,
+                                     batch_size=len(group)):
+            yield article, doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest import Article
-from pipeline.nlp import process, split_segments
+from pipeline.nlp import batches, process, split_segments
 from pipeline.records import doc_to_facts
 
 
@@ -54,3 +54,11 @@ def test_process_keeps_order_with_long_and_short_articles(nlp_fast, seed_text):
     long = Article(id="long", text=seed_text)
     out = [a.id for a, _ in process(nlp_fast, [short, long, short, long], batch_size=3, segment_chars=2000)]
     assert out == ["short", "long", "short", "long"]
+
+
+def test_batches_hold_a_character_budget():
+    arts = [Article(id=str(i), text="x" * n) for i, n in enumerate([400, 300, 200, 900, 1500, 100, 100])]
+    got = [[a.id for a in g] for g in batches(arts, batch_size=16, max_chars=1000)]
+    assert got == [["0", "1", "2"], ["3"], ["4"], ["5", "6"]]
+    assert [[a.id for a in g] for g in batches(arts, batch_size=3, max_chars=None)] == \
+        [["0", "1", "2"], ["3", "4", "5"], ["6"]]
