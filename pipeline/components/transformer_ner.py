@@ -124,8 +124,9 @@ def word_shape(word: str, shapes: Sequence[str] = SHAPES) -> int:
     return idx("mixed")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=16_384)
 def _cached_shape(word: str) -> int:
+    """:func:`word_shape` for frequent words; bounded so that a long run's memory stays flat."""
     return word_shape(word)
 
 
