@@ -142,9 +142,14 @@ def _segmented(nlp: Language, article: Article, segment_chars: int) -> Doc:
     tail = names[first:]
     text = normalise_for_models(article.text)
     # batch_size=1: nlp.pipe would otherwise run a whole batch of segments through tok2vec at once
-    parts = list(nlp.pipe((nlp.make_doc(t) for t in split_segments(text, segment_chars)),
-                          disable=tail, batch_size=1))
-    doc = _set_metadata(Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"]), article)
+    parts = []
+    for part in nlp.pipe((nlp.make_doc(t) for t in split_segments(text, segment_chars)),
+                         disable=tail, batch_size=1):
+        part.tensor = part.tensor[:0]  # tok2vec's output: no later stage reads it
+        parts.append(part)
+    doc = _set_metadata(Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"]),
+                        article)
+    del parts
     for name, proc in nlp.pipeline[first:]:
         doc = proc(doc)
     return doc
