@@ -222,8 +222,49 @@ def limit_threads() -> None:
             pass
 
 
-def _init_worker() -> None:
+#: glibc's mmap threshold, bytes: fixed (mallopt M_MMAP_THRESHOLD = -3) at glibc's default 128 KiB.
+MMAP_THRESHOLD = 128 * 1024
+_LIBC: Any = None
+
+
+def tune_malloc() -> bool:
+    """Fix glibc's mmap threshold so that large arrays are always mmapped and given back.
+
+    glibc raises the threshold dynamically each time a large mmapped block is freed (up to
+    32 MiB), after which blocks of that size come from the heap and stay in the process when
+    freed: RSS then grows with the largest array a run ever saw (a long article's). Setting the
+    threshold explicitly disables that adjustment (mallopt(3), ``M_MMAP_THRESHOLD``). Measured
+    here, after 300 Wikinews articles, on the 116,107-character article: maxrss +71 MiB
+    without, +31 MiB with. The price is time: 400 Wikinews articles (one of them that one) took
+    63.1 s instead of 58.0 s (maxrss 320 vs 346 MiB); a 1 MiB threshold took 58.5 s (334 MiB).
+    Returns False where glibc is not the C library (nothing changed).
+    """
+    global _LIBC
+    try:
+        import ctypes
+
+        _LIBC = ctypes.CDLL("libc.so.6")
+        return bool(_LIBC.mallopt(-3, MMAP_THRESHOLD))
+    except (OSError, AttributeError):
+        _LIBC = None
+        return False
+
+
+def _trim() -> None:
+    """Give freed heap memory back to the system (glibc ``malloc_trim``); after each chunk."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def prepare_worker() -> None:
+    """Everything a process that runs the pipeline for a batch does first: one thread per
+    numeric library (:func:`limit_threads`) and a fixed mmap threshold (:func:`tune_malloc`)."""
     limit_threads()
+    tune_malloc()
+
+
+def _init_worker() -> None:
+    prepare_worker()
 
 
 def _get_nlp(settings_json: str, rebuild_every: Optional[int]):
@@ -280,6 +321,7 @@ def process_chunk(articles: list[Article], settings_json: str, rebuild_every: Op
                         log.debug("article %s failed", art.origin, exc_info=True)
                         results.append(("fail", art.origin, _reason(exc)))
         _NLP_DOCS += len(articles)
+        _trim()
         return results
 
 
@@ -290,7 +332,7 @@ class _InProcess:
     """Runs chunks in this process (workers=1): the pipeline is built once, here."""
 
     def __init__(self, settings_json: str, rebuild_every: Optional[int]) -> None:
-        limit_threads()
+        prepare_worker()
         self.args = (settings_json, rebuild_every)
 
     def submit(self, chunk: list[Article]):
@@ -366,7 +408,7 @@ class _Dask:
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
-        self.client.run(limit_threads)
+        self.client.run(prepare_worker)
         self.args = (settings_json, rebuild_every)
 
     def submit(self, chunk: list[Article]):

@@ -355,3 +355,13 @@ def test_cli_errors_are_one_line_and_exit_1(cli, tmp_path):
         r = runner.invoke(cli, args)
         assert r.exit_code == 1, (args, r.output)
         assert r.stderr.strip().startswith("error:") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_prepare_worker_fixes_the_mmap_threshold_and_one_thread(monkeypatch):
+    for k in batch_mod.THREAD_ENV:
+        monkeypatch.delenv(k, raising=False)
+    batch_mod.prepare_worker()
+    assert os.environ["OMP_NUM_THREADS"] == "1" and os.environ["TOKENIZERS_PARALLELISM"] == "false"
+    if sys.platform.startswith("linux"):
+        assert batch_mod._LIBC is not None  # glibc: mallopt accepted the threshold
+    batch_mod._trim()  # never raises
