@@ -41,31 +41,11 @@ CONLL_MAP.update({t: "MISC" for t in ("NORP", "EVENT", "WORK_OF_ART", "LAW", "PR
 
 
 def read_conll(path):
-    sents, words, tags = [], [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if not line or line.startswith("-DOCSTART-"):
-            if words:
-                sents.append((words, tags))
-            words, tags = [], []
-            continue
-        parts = line.split()
-        words.append(parts[0])
-        tags.append(parts[-1])
-    if words:
-        sents.append((words, tags))
-    return [(w, to_iob2(t)) for w, t in sents]
+    """(words, IOB2 tags) sentences of a CoNLL-2003 file (train_ner.read_conll: IOB1 repaired)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_ner
 
-
-def to_iob2(tags):
-    """CoNLL-2003 files use IOB1 (I- starts an entity unless it continues one); convert to IOB2."""
-    out, prev = [], "O"
-    for t in tags:
-        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-        prev = t
-    return out
+    return train_ner.read_conll(Path(path))
 
 
 def read_bio(path, genres=None):
