@@ -278,6 +278,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     rows = []
     for path in paths:
         docs = read_docs(path)
+        if not docs:
+            print(f"error: no documents in {path} (expected a TimeML folder of .tml files or a derived "
+                  f"*.jsonl file, e.g. ../shared/data/tempeval3/derived/te3-platinum.jsonl)", file=sys.stderr)
+            return 1
         if args.limit:
             docs = docs[: args.limit]
         t0 = time.perf_counter()

@@ -165,6 +165,12 @@ def test_from_to_change_is_one_claim(nlp_fast):
     assert c.change.direction == "up"
 
 
+def test_direction_from_a_verb_particle(nlp_fast):
+    # "up" parsed as the particle (prt) of "trending", not an adverb
+    c = one(nlp_fast, "The index is trending up 0.2% this morning.", "0.2")
+    assert c.unit == "percent" and c.change.direction == "up"
+
+
 def test_amount_and_new_value(nlp_fast):
     cs = claims(nlp_fast, "Revenue decreased $1.2 million to $23.5 million.")
     assert [c.value for c in cs] == [1.2e6, 23.5e6]

@@ -667,7 +667,7 @@ def _verb_direction(gov: Token) -> Optional[str]:
         if d:
             return d
         for c in gov.children:
-            if c.dep_ in ("advmod", "acomp") and c.lower_ in ("up", "down", "higher", "lower"):
+            if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in ("up", "down", "higher", "lower"):
                 return "up" if c.lower_ in ("up", "higher") else "down"
     return None
 
