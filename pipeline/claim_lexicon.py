@@ -84,7 +84,7 @@ _U = {
     "kg": ["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"],
     "g": ["gram", "grams", "gramme", "grammes"], "mg": ["mg", "milligram", "milligrams"],
     "tonne": ["tonne", "tonnes", "metric ton", "metric tons"], "ton": ["ton", "tons"],
-    "lb": ["lb", "lbs", "pound-mass"], "oz": ["ounce", "ounces", "oz"],
+    "lb": ["lb", "lbs", "pound-mass", "pound", "pounds"], "oz": ["ounce", "ounces", "oz"],
     "litre": ["litre", "litres", "liter", "liters"],
     "ml": ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
     "gallon": ["gallon", "gallons"], "barrel/day": ["barrels per day", "barrels a day", "bpd",

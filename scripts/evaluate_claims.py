@@ -28,7 +28,9 @@ Adapting our claims to CQE's output format (documented mapping):
   map to "penny", but for NewsQuant to "point", its name for the "p" of UK share prices
   (``NEWSQUANT_UNIT_NAMES``); "km/h" is one unit); a
   ``count`` whose counted noun follows the number is named by the lemmas of that noun phrase
-  ("139 online lending institutions" -> "online lending institution"); a bare count is "-".
+  ("139 online lending institutions" -> "online lending institution"); a bare count is "-"; a
+  fraction is "% " + the lemmas of its whole ("a third of the population" -> "% population"),
+  as CQE writes fractions.
 - change: CQE has one tag per quantity. A vague plural range ("thousands of") is "="; else a
   non-exact ``approx`` gives the bound (about/nearly -> "~", more_than/at_least -> ">",
   less_than/at_most/up_to -> "<"); else, when the claim states an amount of change
@@ -202,6 +204,13 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
                 counted = True
         if unit == "-" and doc.text[max(0, claim.start - 6):claim.start].lower().rstrip().endswith("aged"):
             unit = "year of age"  # "aged 66"
+    elif claim.unit == "fraction":
+        # CQE names a fraction's unit "% " + the counted whole ("a third of the population" ->
+        # "% population", "almost half of which" -> "% -"); the whole is then not a concept
+        cs = _concept_char_span(doc, claim)
+        whole = _lemmas(doc, *cs) if cs is not None and 0 <= cs[0] - claim.end <= 40 else ""
+        unit = "% " + (whole or "-")
+        counted = bool(whole)
     else:
         if claim.unit in names:  # "km/h" is one unit, not a rate
             unit = names[claim.unit]

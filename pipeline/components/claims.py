@@ -145,9 +145,24 @@ class _Quantity:
 
 
 def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int]:
-    """Longest unit from ``UNIT_WORDS`` starting at token ``i``; returns (unit, end)."""
+    """Longest unit from ``UNIT_WORDS`` starting at token ``i``; returns (unit, end).
+
+    Symbols the tokenizer splits off a number ("~45g" -> "~45" "g", "37m" -> "37" "m") are read
+    only when glued to the digits: "g" is the gram; "m" the metre unless a plural noun or "of"
+    follows (then it is "million", as for a glued "35m devices"). A sentence-final abbreviation
+    keeps its full stop in spaCy's tokens ("125.8 p."): the stop is ignored."""
     if i < len(doc) and doc[i].text == "Nm":
         return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
+    if after_digit and i > 0 and i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text in ("g", "m"):
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if doc[i].text == "g":
+            return "g", i + 1
+        if nxt is None or not (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of"):
+            return "m", i + 1
+    if after_digit and i < len(doc) and len(doc[i].text) == 2 and doc[i].text.endswith(".") \
+            and (doc[i].lower_[:1],) in UNIT_WORDS and doc[i].is_sent_end is not False \
+            and (i + 1 == len(doc) or doc[i + 1].is_sent_start or doc[i + 1].is_punct):
+        return UNIT_WORDS[(doc[i].lower_[:1],)], i + 1  # "125.8 p." at the end of a sentence
     for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
         key = tuple(t.lower_ for t in doc[i : i + n])
         if key in UNIT_WORDS:
@@ -813,6 +828,67 @@ def _antecedent(pron: Token) -> Optional[Token]:
     return None
 
 
+def _noun_before(doc: Doc, k: int) -> Optional[Token]:
+    """The noun ending right before token ``k`` (a comma in between is skipped), or None.
+
+    A number right after a proper noun is part of its name ("S&P 500 +0.3%")."""
+    sent_start = doc[k].sent.start if k < len(doc) else doc[k - 1].sent.start
+    j = k - 1
+    if j >= sent_start and doc[j].text == ",":
+        j -= 1
+    if j < sent_start:
+        return None
+    t = doc[j]
+    if t.like_num and j - 1 >= sent_start and doc[j - 1].pos_ == "PROPN":
+        return doc[j - 1]
+    return t if t.pos_ in ("NOUN", "PROPN") and not t.like_num else None
+
+
+_ELLIPTIC_CUES = {"up", "down", "higher", "lower", "by", "off"}
+
+
+def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
+    """The name an elliptical market-report phrase hangs on: "Unite Group, down 68p at 1112p",
+    "Burlington by 2.6%", "Dow +0.2%" (no verb: the noun right before the change cue, or before
+    a signed number, holds the quantity; a price "at" after the change has the same holder)."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    k = span.start
+    sent_start = span.sent.start
+    if k - 1 >= sent_start and doc[k - 1].lower_ == "at":
+        # "down 68 p at 1112 p": step over "at" and the change amount before it
+        j = k - 2
+        while j >= sent_start and k - j <= 5 and doc[j].lower_ not in _ELLIPTIC_CUES and not doc[j].is_punct:
+            j -= 1
+        if j < sent_start or doc[j].lower_ not in _ELLIPTIC_CUES:
+            return None
+        k = j + 1
+    signed = span.text[:1] in "+-" or (span.text[:1] in "$€£¥" and span.text[1:2] in "+-")
+    if not signed:
+        if k - 1 < sent_start or doc[k - 1].lower_ not in _ELLIPTIC_CUES:
+            return None
+        k -= 1
+    holder = _noun_before(doc, k)
+    if holder is None or (k > 0 and doc[k - 1].text != "," and not signed and doc[k].lower_ != "by"):
+        return None  # "shares were down 5%": a verb governs, not ellipsis
+    return holder
+
+
+def _fragment_head(doc: Doc, head: Token, claim: Claim) -> Optional[Span]:
+    """In a verbless fragment (headline, list, caption: "Properties including: 9 E 71st St,
+    worth $55.9m, ...", "Wavelengths at least 2.4 μm") the root noun is what the numbers are
+    said of: the parser makes a noun the root of a sentence without a main verb. None when the
+    root is a verb or the quantity's own phrase."""
+    root = head.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.like_num or head.left_edge.i <= root.i <= head.right_edge.i:
+        return None
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is not None and span.start <= root.i < span.end:
+        return None
+    return _trimmed_np(doc, root, claim)
+
+
 def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     """What the quantity is said of (helper for evaluation and the records layer).
 
@@ -822,6 +898,9 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     "a CNN survey of seven European countries" -> CNN survey, "Ford, which has 13000 workers"
     -> Ford. Rules, in order:
 
+    0. an elliptical market-report phrase: the name right before "down/up/by" or a signed number
+       ("Unite Group, down 68p at 1112p", "Burlington by 2.6%", "Nasdaq +0.8%");
+
     1. the quantity (or its counted noun) is the object of "of" after a noun: that noun
        ("a survey of seven countries", "the brains of 13 people"), unless it is a
        "number/total of" head;
@@ -830,18 +909,22 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
        have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
        to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
        before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on;
-       a form of "be" left without a subject by the parser takes the noun just before it.
+       a form of "be" left without a subject by the parser takes the noun just before it;
+    3. in a sentence without a verb, its root noun (``_fragment_head``).
     """
     head = _quantity_head(doc, claim)
     if head is None:
         return None
+    ell = _elliptic_holder(doc, claim)
+    if ell is not None:
+        return _trimmed_np(doc, ell, claim)
     t = head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
             and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
         return _trimmed_np(doc, t.head.head, claim)
     verb = _clause_verb(head)
     if verb is None:
-        return None
+        return _fragment_head(doc, head, claim)
     for _ in range(3):
         # "Dell announced plans to lay off 6,650 employees": an infinitival clause attached to a
         # noun has the matrix subject as agent
@@ -1153,6 +1236,8 @@ class ClaimExtractor:
                         break
             elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].tag_ in ("NNS", "NNPS"):
                 noun = doc[q.end + 1]
+            if noun is not None and (len(noun.text) < 2 or not noun.text[:1].isalpha()):
+                noun = None  # a split-off symbol ("37" "m") is not a counted noun
             noun_unit = UNIT_WORDS.get((noun.lower_,)) if noun is not None else None
             if noun_unit is not None and (noun.lower_,) not in _SHORT_UNITS and noun.i - q.end <= 2 \
                     and noun_unit not in ("percent", "point"):
@@ -1223,7 +1308,7 @@ class ClaimExtractor:
             noun_head = anchor.head
             holders = [anchor] + ([gov] if gov.i == anchor.head.i else [])
             in_obj = [p for h in holders for c in h.children if c.dep_ == "prep"
-                      and c.lower_ in ("in", "of", "worth") and c.i == q.end
+                      and c.lower_ in ("in", "of", "worth", "for") and c.i == q.end
                       for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
             cn = change_noun if change is not None and not counted else None
             cn_in = [p for c in (cn.children if cn is not None else []) if c.dep_ == "prep"
@@ -1231,12 +1316,23 @@ class ClaimExtractor:
                      if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
             pct_of = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                       and c.i == q.end for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if not pct_of and unit == "fraction" and q.end < len(doc) and doc[q.end].lower_ == "of" \
+                    and q.start <= doc[q.end].head.i < q.end:
+                # "two-thirds of the combined digital and physical sales" with the pobj misparsed
+                # as the adjective: the last noun of the of-phrase
+                obj = [p for p in doc[q.end].children if p.dep_ == "pobj"]
+                nouns = [t for t in (obj[0].subtree if obj else []) if t.pos_ in ("NOUN", "PROPN")]
+                if nouns:
+                    pct_of = [nouns[-1]]
             if in_obj and unit not in (None, "count", "percent", "percentage_point"):
-                target = in_obj[0]  # "1 million yuan in economic losses", "$5m of damages"
+                target = in_obj[0]  # "1 million yuan in economic losses", "$5m of damages", "$52,000 for CN"
             elif pct_of and unit in ("percent", "fraction"):
                 target = pct_of[0]  # "20 percent of personal spending"
             elif cn_in:
                 target = cn_in[0]  # "a decrease of 86% in lending"
+            elif q.cue_start > 0 and doc[q.cue_start - 1].lower_ == "worth" and \
+                    _noun_before(doc, q.cue_start - 1) is not None:
+                target = _noun_before(doc, q.cue_start - 1)  # "a grant worth up to $8 million"
             elif cn is not None and cn.dep_ == "appos" and cn.head.pos_ in ("NOUN", "PROPN"):
                 target = cn.head  # "139 institutions …, a decrease of 86%"
             elif anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and \
