@@ -507,6 +507,35 @@ def _month_range(m, ctx):
     return {"type": "DATE", "value": f"{a}/{b}", "begin": a, "end_value": b, "source": src, "kind": "interval"}
 
 
+def _day_range(month: int, d1: int, d2: int, y: Optional[str], ctx: Context) -> Optional[dict]:
+    if not d1 < d2:
+        return None
+    try:
+        dt.date(2000, month, d2)
+    except ValueError:
+        return None
+    if y:
+        yy = f"{int(y):04d}"
+        a, b, src = f"{yy}-{month:02d}-{d1:02d}", f"{yy}-{month:02d}-{d2:02d}", "explicit"
+    else:
+        b, src = resolve_month_day(month, d2, ctx)
+        a = b[:8] + f"{d1:02d}"
+    return {"type": "DATE", "value": f"{a}/{b}", "begin": a, "end_value": b, "source": src,
+            "kind": "interval", "needs": set() if y else {"future"}}
+
+
+@pattern("day_range_dm", rf"(?i:from\s+)?(?P<d1>{DAY})\s*(?:-|–|to)\s*(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")
+def _day_range_dm(m, ctx):
+    """A range of days in one month: "22-23 September (2019)" -> 2019-09-22/2019-09-23."""
+    return _day_range(_month(m.group("m")), _day(m.group("d1")), _day(m.group("d2")), m.group("y"), ctx)
+
+
+@pattern("day_range_md", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–)\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?(?![\d,.]\d)")
+def _day_range_md(m, ctx):
+    """"September 22-23(, 2019)" -> an interval of days."""
+    return _day_range(_month(m.group("m")), _day(m.group("d1")), _day(m.group("d2")), m.group("y"), ctx)
+
+
 @pattern("month_number_range", r"(?i:in\s+|from\s+)?(?P<a>1[0-2]|[1-9])\s*-\s*(?P<b>1[0-2]|[1-9])\s+(?i:months)(?!\s+(?:ago|earlier|later|old))")
 def _month_number_range(m, ctx):
     """Chinese period phrasing in translation: "in 1-4 months" = January to April (1-4月)."""

@@ -86,7 +86,7 @@ UNIT_NAMES = {
     "point": "point", "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
     "nm": "nanometre", "um": "micrometre", "mile": "mile", "yard": "yard", "foot": "foot",
     "inch": "inch", "sq_ft": "square foot", "m2": "square metre", "km2": "square kilometre",
-    "sq_mile": "square mile", "acre": "acre", "hectare": "hectare", "cu_ft": "cubic foot",
+    "sq_mile": "square mile", "acre": "acre", "hectare": "hectare", "mu": "mu", "generation": "generation wireless", "cu_ft": "cubic foot",
     "m3": "cubic metre", "kg": "kilogram", "g": "gram", "mg": "milligram", "tonne": "metric ton",
     "ton": "ton", "lb": "pound-mass", "oz": "ounce", "litre": "litre", "ml": "millilitre",
     "gallon": "gallon", "barrel/day": "barrel per day", "barrel": "barrel", "mph": "mile per hour",

@@ -149,10 +149,13 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
 
     Symbols the tokenizer splits off a number ("~45g" -> "~45" "g", "37m" -> "37" "m") are read
     only when glued to the digits: "g" is the gram; "m" the metre unless a plural noun or "of"
-    follows (then it is "million", as for a glued "35m devices"). A sentence-final abbreviation
+    follows (then it is "million", as for a glued "35m devices"); "G" after a digit is a mobile
+    network generation ("5G"). A sentence-final abbreviation
     keeps its full stop in spaCy's tokens ("125.8 p."): the stop is ignored."""
     if i < len(doc) and doc[i].text == "Nm":
         return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
+    if after_digit and i > 0 and i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text == "G":
+        return "generation", i + 1  # "5G": the fifth generation of mobile networks
     if after_digit and i > 0 and i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text in ("g", "m"):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if doc[i].text == "g":
@@ -300,6 +303,9 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
         if scale and unit and (scale + unit).lower() in {k[0] for k in UNIT_WORDS if len(k) == 1}:
             # "10mph", "5mm", "6kW", "5.5kWh", "640bhp": the letters are a unit, not a scale
             unit, scale = scale + unit, None
+        if unit == "G" and not scale and not m.group("cur"):
+            info["unit"] = "generation"  # "5G": the fifth generation of mobile networks
+            unit = None
         if unit:
             key = (unit.lower(),)
             if key not in UNIT_WORDS and unit.lower() not in ("s",):
@@ -510,6 +516,11 @@ def _in_spans(tok_start: int, tok_end: int, spans: list[tuple[int, int]]) -> boo
     return any(a < tok_end and tok_start < b for a, b in spans)
 
 
+_PRONOUN_CONCEPTS = {"which", "that", "who", "whom", "them", "it", "they", "these", "those", "this",
+                     "us", "you", "we", "him", "her", "what", "whose"}
+_HYPHEN_CHAIN = re.compile(r"(?<![\w.-])\d+(?:[-–]\d+){2,}(?![\w-])")
+
+
 def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include_ages: bool) -> bool:
     """True when the quantity is a date, ordinal, reference, phone number, name part or age."""
     first = doc[q.num_start]
@@ -535,6 +546,13 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # years
     if bare and q.integer_text and 1800 <= q.value <= 2100 and len(q.digits) == 4:
         return True
+    # codes and drawn numbers: three or more numbers joined by hyphens ("16-22-29-39-42",
+    # "978-3-16-148410-0"); a score or range has two
+    if bare:
+        lo, hi = max(0, first.idx - 20), last.idx + len(last) + 20
+        for m in _HYPHEN_CHAIN.finditer(doc.text, lo, hi):
+            if m.start() <= first.idx < m.end():
+                return True
     # ordinals ("70th", "first" are not read as numbers; "70 th" split by the tokenizer)
     if nxt is not None and nxt_low in ("th", "st", "nd", "rd") and nxt.idx == last.idx + len(last):
         return True
@@ -578,6 +596,14 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
         ):
             return True
+    # a number word inside a capitalised name: "the Small Three Gorges Tunnel", "Big Ten"
+    if bare and q.is_words and first.is_title and prev is not None and prev.is_title \
+            and not prev.is_sent_start and nxt is not None and nxt.is_title:
+        return True
+    # formats glued to a capital letter: "4K TV", "3D" ("5G" is read as a network generation)
+    if bare and not q.is_words and nxt is not None and nxt.idx == last.idx + len(last) \
+            and len(nxt.text) == 1 and nxt.text in "DKP" and q.integer_text:
+        return True
     if bare and first.ent_type_ in ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC") and \
             first.ent_iob_ != "B":
         return True
@@ -1362,6 +1388,8 @@ class ClaimExtractor:
                     b = q.cue_start
                     while b > a and doc[b - 1].lower_ in ("of", "at", "to", "by", "worth"):
                         b -= 1
+                elif q.cue_start <= a < q.end < b:  # "5G technology": start after the quantity
+                    a = q.end
                 concept = text
                 while a < b and doc[a].pos_ == "DET" and concept:
                     a += 1
@@ -1402,6 +1430,17 @@ class ClaimExtractor:
             run = self._positional_concept(doc, q)
             if run is not None:
                 concept = run.text
+        if concept is not None and (not re.search(r"[^\W\d_]", concept) or
+                                    re.match(r"\W*(?:\d[\d,.]*|%s)\b" % "|".join(NUMBER_WORDS), concept, re.I)):
+            concept = None  # "15,500", "25 of them": a number is not the quantified concept
+        if concept is not None:
+            concept = concept.lstrip(" -–—:;,.'\"") or None  # "30,000 - Xinhuanet"
+        if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in _PRONOUN_CONCEPTS:
+            concept = None  # "almost half of which": a pronoun names nothing
+        if concept is not None and any(concept.lower() in d.text.lower() for d in (doc._.dates or [])
+                                       if d.start >= doc[q.start].sent.start_char
+                                       and d.end <= doc[q.start].sent.end_char):
+            concept = None  # "a 13.3% drop in the first half": a date is not the concept
         # keep evidence in one sentence
         sent = doc[q.start].sent
         ev_start = max(ev_start, sent.start)
