@@ -66,7 +66,9 @@ class Claim:
     ``unit`` is an ISO 4217 code for money, "percent", "percentage_point", "count", or another
     unit word ("month", "km", "tonne"); ``approx`` one of exact, about, more_than, less_than,
     at_least, at_most, nearly, up_to. ``date_index`` indexes ``doc._.dates``; ``entity_start``/
-    ``entity_end`` are the char offsets of the entity mention the claim refers to, if any.
+    ``entity_end`` are the char offsets of the entity mention the claim refers to, if any;
+    ``holder_start``/``holder_end`` those of the noun phrase the quantity is said of ("Chris Wood"
+    in "Chris Wood has scored 22 goals"; see ``claims.claim_holder``), if any.
     """
 
     start: int
@@ -83,6 +85,8 @@ class Claim:
     entity_start: Optional[int] = None
     entity_end: Optional[int] = None
     value_max: Optional[float] = None  # upper end of a range ("252 to 287")
+    holder_start: Optional[int] = None
+    holder_end: Optional[int] = None
 
 
 @dataclass

@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 from .facts import Claim, DateMention, Entity
 from .ingest import Article
 
-SCHEMA_VERSION = "1.0"
+#: Version of the record format. 1.1 added the claim ``holder`` (optional fields); 1.0 records
+#: still validate.
+SCHEMA_VERSION = "1.1"
 
 #: OntoNotes 5 entity types (the label set of spaCy's English pipelines).
 EntityLabel = Literal[
@@ -131,6 +133,11 @@ class ClaimRecord(SpanRef):
         None, description="TIMEX3 value the claim refers to: its date_id's value, else the publication date."
     )
     entity_id: Optional[str] = Field(None, description="The entity the claim is about (an EntityRecord id).")
+    holder: Optional[str] = Field(
+        None, description="The noun phrase the quantity is said of: the clause subject or the name an "
+                          "elliptical phrase hangs on ('Unite Group' in 'Unite Group, down 68p').")
+    holder_start: Optional[int] = Field(None, ge=0, description="Char offset of ``holder`` in the text.")
+    holder_end: Optional[int] = Field(None, gt=0, description="Char end offset of ``holder``.")
 
 
 class ArticleFacts(_Strict):
@@ -140,7 +147,7 @@ class ArticleFacts(_Strict):
     every span against the text; the text field, when present, is used the same way.
     """
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = SCHEMA_VERSION
     article: ArticleMeta
     entities: list[EntityRecord] = []
     dates: list[DateRecord] = []
@@ -159,6 +166,10 @@ class ArticleFacts(_Strict):
         for c in self.claims:
             spans.append((f"claim {c.id}", c.start, c.end, c.text))
             spans.append((f"claim {c.id} evidence", c.evidence_start, c.evidence_end, c.evidence))
+            if c.holder is not None or c.holder_start is not None:
+                if c.holder is None or c.holder_start is None or c.holder_end is None:
+                    raise ValueError(f"claim {c.id}: holder, holder_start and holder_end go together")
+                spans.append((f"claim {c.id} holder", c.holder_start, c.holder_end, c.holder))
         if text is not None:
             for what, start, end, got in spans:
                 if end > len(text):
@@ -264,6 +275,8 @@ def doc_to_facts(doc: Doc, article: Article, include_text: bool = False) -> Arti
             "unit": c.unit, "approx": c.approx, "change": change, "concept": c.concept,
             "date_id": date_id, "time": time,
             "entity_id": _entity_for(by_span, c.entity_start, c.entity_end),
+            "holder": text[c.holder_start:c.holder_end] if c.holder_start is not None else None,
+            "holder_start": c.holder_start, "holder_end": c.holder_end,
         })
     data = {
         "article": {

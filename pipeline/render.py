@@ -48,10 +48,11 @@ def tables(facts: ArticleFacts) -> list[Table]:
     for d in facts.dates:
         dates.add_row(d.text, d.type, d.value, d.mod or "", d.anchor)
     claims = Table(title="Numeric claims")
-    for col in ("evidence", "value", "unit", "approx", "change", "concept", "time"):
+    for col in ("evidence", "value", "unit", "approx", "change", "concept", "holder", "time"):
         claims.add_column(col)
     for c in facts.claims:
-        claims.add_row(c.evidence, _fmt_value(c.value), c.unit, c.approx, _change_text(c), c.concept or "", c.time or "")
+        claims.add_row(c.evidence, _fmt_value(c.value), c.unit, c.approx, _change_text(c), c.concept or "",
+                       c.holder or "", c.time or "")
     return [ents, dates, claims]
 
 
@@ -109,8 +110,9 @@ def to_html(items: list[tuple[ArticleFacts, str]]) -> str:
                           [(e.type, e.name, len(e.mentions), "; ".join(e.aliases), "; ".join(e.roles)) for e in facts.entities])
             + _html_table("Dates", ["text", "type", "value", "mod", "anchor"],
                           [(d.text, d.type, d.value, d.mod or "", d.anchor) for d in facts.dates])
-            + _html_table("Numeric claims", ["evidence", "value", "unit", "approx", "change", "concept", "time"],
-                          [(c.evidence, _fmt_value(c.value), c.unit, c.approx, _change_text(c), c.concept or "", c.time or "") for c in facts.claims])
+            + _html_table("Numeric claims", ["evidence", "value", "unit", "approx", "change", "concept", "holder", "time"],
+                          [(c.evidence, _fmt_value(c.value), c.unit, c.approx, _change_text(c), c.concept or "",
+                            c.holder or "", c.time or "") for c in facts.claims])
             + "</article>"
         )
     style = "body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"

@@ -158,6 +158,9 @@ claims = sa.Table(
     sa.Column("time", sa.Text),
     sa.Column("entity_local_id", sa.String(16)),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id")),
+    sa.Column("holder", sa.Text),
+    sa.Column("holder_start", sa.Integer),
+    sa.Column("holder_end", sa.Integer),
 )
 merges = sa.Table(
     "merges", metadata,
@@ -719,7 +722,8 @@ class Store:
                     change_direction=ch.direction if ch else None, change_from=ch.from_value if ch else None,
                     change_to=ch.to_value if ch else None, change_relative=ch.relative if ch else None,
                     concept=c.concept, date_local_id=c.date_id, time=c.time, entity_local_id=c.entity_id,
-                    entity_id=local_to_canon.get(c.entity_id) if c.entity_id else None))
+                    entity_id=local_to_canon.get(c.entity_id) if c.entity_id else None,
+                    holder=c.holder, holder_start=c.holder_start, holder_end=c.holder_end))
             conn.execute(claims.insert(), rows)
 
     # ----------------------------------------------------------------- queries
@@ -1034,4 +1038,5 @@ def _claim_dict(r) -> dict:
             "sentence": r.sentence, "evidence": r.evidence, "evidence_start": r.evidence_start,
             "evidence_end": r.evidence_end, "value": r.value, "value_max": r.value_max, "unit": r.unit,
             "approx": r.approx, "change": change, "concept": r.concept, "date_id": r.date_local_id,
-            "time": r.time, "entity_id": r.entity_local_id, "canonical_entity_id": r.entity_id}
+            "time": r.time, "entity_id": r.entity_local_id, "canonical_entity_id": r.entity_id,
+            "holder": r.holder, "holder_start": r.holder_start, "holder_end": r.holder_end}

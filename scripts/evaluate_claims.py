@@ -57,7 +57,6 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.components.claims import claim_holder
 from pipeline.config import Settings
 from pipeline.nlp import build_nlp
 
@@ -249,9 +248,8 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         add(of_part)
     if claim.entity_start is not None:
         add(doc.text[claim.entity_start:claim.entity_end])
-    holder = claim_holder(doc, claim)
-    if holder is not None:
-        add(holder.text)
+    if claim.holder_start is not None:  # the record's holder (claims.claim_holder)
+        add(doc.text[claim.holder_start:claim.holder_end])
     return {"value": value, "normalized_unit": unit, "change": change,
             "referred_concepts": words or ["-"], "text": claim.text}
 

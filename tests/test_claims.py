@@ -502,3 +502,70 @@ def test_glued_pc_is_a_percentage(nlp_fast):
     c = one(nlp_fast, "Shares of the retailer were up 7pc on Tuesday.", "7pc")
     assert (c.value, c.unit) == (7.0, "percent")
     assert c.change is not None and c.change.direction == "up"
+
+
+# -- symbols split off a number, names, codes, Chinese-news units ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,contains,value,unit",
+    [("Each printed sample weighs only ~45g.", "45", 45.0, "g"),
+     ("The skeleton is 37m long.", "37", 37.0, "m"),
+     ("About 35m people watched the final.", "35", 35e6, "count"),
+     ("JD Sports fell 2 p to close at 125.8 p.", "125.8", 125.8, "pence"),
+     ("He dropped from 208 pounds to 193 by exercising.", "208", 193.0, "lb"),
+     ("The deal was worth 5 million pounds.", "5 million", 5e6, "GBP"),
+     ("Beijing will see a high temperature of 30 ℃ on Sunday.", "30", 30.0, "degC"),
+     ("The power plant covers an area of 6,600 mu.", "6,600", 6600.0, "mu"),
+     ("The operators will subsidise 5G terminals.", "5G", 5.0, "generation")],
+)
+def test_units_split_or_glued(nlp_fast, text, contains, value, unit):
+    c = one(nlp_fast, text, contains)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [("The lottery numbers were 16-22-29-39-42 this week.", ["16", "22", "29", "39", "42"]),
+     ("The Small Three Gorges Tunnel was fully connected on Friday.", ["Three"]),
+     ('Work must ensure that the "13th Five-Year Plan" succeeds.', ["Five"]),
+     ("The company sells a 4K television and 3D glasses.", ["4", "3"]),
+     ("The committee meets from 22-23 September in Athens.", ["22", "23"])],
+)
+def test_codes_names_formats_and_day_ranges_are_not_claims(nlp_fast, text, absent):
+    got = [c.text for c in claims(nlp_fast, text)]
+    for a in absent:
+        assert not any(g.startswith(a) for g in got), got
+
+
+def test_concept_is_never_a_number_pronoun_date_or_source_tag(nlp_fast):
+    assert one(nlp_fast, "Some 40 people came and 25 of them stayed.", "25").concept is None
+    assert one(nlp_fast, "Prices saw an average 13.3% drop in the first half.", "13.3").concept is None
+    c = one(nlp_fast, "Japan cases exceed 30,000 - Xinhuanet", "30,000")
+    assert c.concept is None or "-" not in c.concept
+    c = one(nlp_fast, "The firm will get a state incentive grant worth up to $8 million.", "8 million")
+    assert (c.concept, c.approx) == ("state incentive grant", "up_to")
+
+
+@pytest.mark.parametrize(
+    "text,contains,holder",
+    [("The biggest fallers were Unite Group, down 68p at 1112p, and JD Sports, down 2p at 126p.",
+      "1112p", "Unite Group"),
+     ("The biggest fallers were Unite Group, down 68p at 1112p, and JD Sports, down 2p at 126p.",
+      "2p", "JD Sports"),
+     ("Shares of Ross were down 2.3%, Burlington by 2.6% and Foot Locker was down 1.9%.", "2.6%", "Burlington"),
+     ("On Wall St at noon: Dow +0.2% Nasdaq +0.8%.", "+0.8%", "Nasdaq"),
+     ("Properties including: 9 E 71st St, Manhattan, worth $US55,931,000.", "$US55,931,000", "Properties")],
+)
+def test_holder_of_elliptical_and_verbless_phrases(nlp_fast, text, contains, holder):
+    from pipeline.components.claims import claim_holder
+
+    doc = run(nlp_fast, text)
+    c = [c for c in doc._.claims if c.text == contains][0]
+    h = claim_holder(doc, c)
+    assert (h.text if h is not None else None) == holder
+
+
+def test_cqe_adapter_fraction_unit(nlp_fast):
+    t = _cqe(nlp_fast, "A third of the British population lives in the South East.")[0]
+    assert t["normalized_unit"] == "% british population"

@@ -364,3 +364,13 @@ def test_a_date_inside_the_lead_is_no_dateline(nlp_fast):
 
     doc = run(nlp_fast, "The company said that on May 10, 2020 its profit doubled, and on March 3, 2021 it fell.")
     assert doc._.published_precision == "year" and doc._.published.year == 2021
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("The summit ran on 22-23 September 2019 in Athens.", "2019-09-22/2019-09-23"),
+     ("The summit ran on September 22–23, 2019 in Athens.", "2019-09-22/2019-09-23")],
+)
+def test_day_ranges_are_intervals(nlp_fast, text, value):
+    d = [d for d in run(nlp_fast, text)._.dates if d.type == "DATE"]
+    assert len(d) == 1 and d[0].value == value and (d[0].begin, d[0].end_value) == tuple(value.split("/"))

@@ -69,3 +69,26 @@ def test_published_schema_matches_models():
     for name, schema in json_schemas().items():
         on_disk = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
         assert on_disk == schema, f"schemas/{name} is stale: run `newsfacts schema`"
+
+
+def test_claim_holder_offsets_are_checked_and_version_1_0_still_validates():
+    ok = _facts(**{"claims.0.holder": "Acme Corp", "claims.0.holder_start": 0, "claims.0.holder_end": 9})
+    assert ArticleFacts.model_validate(ok, context={"text": TEXT}).claims[0].holder == "Acme Corp"
+    with pytest.raises(ValidationError, match="holder"):
+        ArticleFacts.model_validate(_facts(**{"claims.0.holder": "Acme Corp"}), context={"text": TEXT})
+    with pytest.raises(ValidationError, match="differs from the article text"):
+        bad = _facts(**{"claims.0.holder": "Acme", "claims.0.holder_start": 0, "claims.0.holder_end": 9})
+        ArticleFacts.model_validate(bad, context={"text": TEXT})
+    old = _facts(schema_version="1.0")
+    assert ArticleFacts.model_validate(old, context={"text": TEXT}).schema_version == "1.0"
+
+
+def test_pipeline_records_carry_the_claim_holder(nlp_fast):
+    from conftest import run
+    from pipeline.ingest import Article
+    from pipeline.records import doc_to_facts
+
+    text = "Chris Wood has scored 22 goals in all competitions this season."
+    facts = doc_to_facts(run(nlp_fast, text), Article(id="w", text=text))
+    c = [c for c in facts.claims if c.text == "22"][0]
+    assert (c.holder, text[c.holder_start:c.holder_end]) == ("Chris Wood", "Chris Wood")

@@ -311,7 +311,8 @@ def test_older_schema_revision_upgrades_on_open(db_url):
     assert store.schema_revision() == "0001"
     store.close()
     with Store(db_url) as upgraded:
-        assert upgraded.schema_revision() == "0003"
+        assert upgraded.schema_revision() == "0004"
+        assert "holder" in {c["name"] for c in sa.inspect(upgraded.engine).get_columns("claims")}
         assert upgraded.has("old", "v0")
         upgraded.write(article_b(), "v")  # its Bank of China joins the old row's entity
         with upgraded.engine.connect() as conn:
@@ -369,7 +370,7 @@ def test_concurrent_first_open_migrates_once(tmp_path):
         p.join(timeout=60)
     assert all(kind == "ok" for kind, _ in results), results
     with Store(url) as store:
-        assert store.schema_revision() == "0003" and store.counts()["articles"] == 3
+        assert store.schema_revision() == "0004" and store.counts()["articles"] == 3
 
 
 def test_query_entity_lists_its_organisations_claims(db_url):
@@ -395,7 +396,7 @@ def test_exported_jsonl_follows_its_published_schema(db_url, tmp_path):
         store.export("jsonl", tmp_path / "out.jsonl")
     lines = [ExportedArticle.model_validate_json(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
     aff = lines[0]
-    assert aff.pipeline_version == "v1" and aff.schema_version == "1.0"
+    assert aff.pipeline_version == "v1" and aff.schema_version == "1.1"
     chen = aff.entities[0]
     assert (chen.name, chen.canonical_name, chen.affiliations) == ("Chen Long", "Chen Long", ["E2"])
     assert aff.entities[1].canonical_name == "People's Bank of China"

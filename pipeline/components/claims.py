@@ -150,22 +150,26 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
     Symbols the tokenizer splits off a number ("~45g" -> "~45" "g", "37m" -> "37" "m") are read
     only when glued to the digits: "g" is the gram; "m" the metre unless a plural noun or "of"
     follows (then it is "million", as for a glued "35m devices"); "G" after a digit is a mobile
-    network generation ("5G"). A sentence-final abbreviation
-    keeps its full stop in spaCy's tokens ("125.8 p."): the stop is ignored."""
+    network generation ("5G"). A sentence-final abbreviation keeps its full stop in spaCy's
+    tokens ("125.8 p.", "~45g."): the stop is ignored."""
     if i < len(doc) and doc[i].text == "Nm":
         return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
-    if after_digit and i > 0 and i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text == "G":
-        return "generation", i + 1  # "5G": the fifth generation of mobile networks
-    if after_digit and i > 0 and i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text in ("g", "m"):
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if doc[i].text == "g":
+    if after_digit and i < len(doc):
+        txt = doc[i].text
+        if len(txt) == 2 and txt.endswith(".") and (i + 1 == len(doc) or doc[i + 1].is_sent_start
+                                                    or doc[i + 1].is_punct):
+            txt = txt[:-1]  # "125.8 p." at the end of a sentence
+        glued = i > 0 and not doc[i - 1].whitespace_
+        if glued and txt == "G":
+            return "generation", i + 1  # "5G": the fifth generation of mobile networks
+        if glued and txt == "g":
             return "g", i + 1
-        if nxt is None or not (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of"):
-            return "m", i + 1
-    if after_digit and i < len(doc) and len(doc[i].text) == 2 and doc[i].text.endswith(".") \
-            and (doc[i].lower_[:1],) in UNIT_WORDS and doc[i].is_sent_end is not False \
-            and (i + 1 == len(doc) or doc[i + 1].is_sent_start or doc[i + 1].is_punct):
-        return UNIT_WORDS[(doc[i].lower_[:1],)], i + 1  # "125.8 p." at the end of a sentence
+        if glued and txt == "m":
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is None or not (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of"):
+                return "m", i + 1
+        if txt != doc[i].text and (txt.lower(),) in UNIT_WORDS:
+            return UNIT_WORDS[(txt.lower(),)], i + 1
     for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
         key = tuple(t.lower_ for t in doc[i : i + n])
         if key in UNIT_WORDS:
@@ -600,6 +604,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     if bare and q.is_words and first.is_title and prev is not None and prev.is_title \
             and not prev.is_sent_start and nxt is not None and nxt.is_title:
         return True
+    # "the 13th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
+    # written number and unit inside a name (mid-sentence, before a capitalised word)
+    if q.is_words and first.is_title and not first.is_sent_start and nxt is not None \
+            and nxt.is_title and not nxt.is_sent_start and q.unit is not None and doc[q.end - 1].is_title:
+        return True
     # formats glued to a capital letter: "4K TV", "3D" ("5G" is read as a network generation)
     if bare and not q.is_words and nxt is not None and nxt.idx == last.idx + len(last) \
             and len(nxt.text) == 1 and nxt.text in "DKP" and q.integer_text:
@@ -936,7 +945,7 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
        to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
        before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on;
        a form of "be" left without a subject by the parser takes the noun just before it;
-    3. in a sentence without a verb, its root noun (``_fragment_head``).
+    3. with no subject, the root noun of a sentence without a main verb (``_fragment_head``).
     """
     head = _quantity_head(doc, claim)
     if head is None:
@@ -967,6 +976,8 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     if subj is None and verb.lemma_ == "be" and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         subj = doc[verb.i - 1]  # "this year's MSRP is $33790" parsed with no subject on "is"
+    if subj is None:
+        return _fragment_head(doc, head, claim)  # "Properties including: 9 E 71st St, worth $5m"
     if subj is not None and subj.lower_ in _RESOLVABLE_PRONOUNS:
         subj = _antecedent(subj)
     if subj is None or subj.pos_ == "PRON" or subj.i == head.i:
@@ -1435,6 +1446,12 @@ class ClaimExtractor:
             concept = None  # "15,500", "25 of them": a number is not the quantified concept
         if concept is not None:
             concept = concept.lstrip(" -–—:;,.'\"") or None  # "30,000 - Xinhuanet"
+        if concept is not None:
+            # a spaced dash ends the phrase ("24 new cases - Xinhuanet"); trailing function words
+            # are not part of it ("Details of the")
+            concept = re.split(r"\s+[-–—]+\s+", concept)[0]
+            concept = re.sub(r"(?:\s+(?:of|the|a|an|in|on|at|for|to|and|or|by|with))+$", "", concept,
+                             flags=re.I) or None
         if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in _PRONOUN_CONCEPTS:
             concept = None  # "almost half of which": a pronoun names nothing
         if concept is not None and any(concept.lower() in d.text.lower() for d in (doc._.dates or [])
@@ -1573,6 +1590,10 @@ class ClaimExtractor:
         claims.sort(key=lambda c: (c.start, c.end))
         self._amount_then_new_value(doc, claims)
         self._conversion_shares_approx(doc, claims)
+        for c in claims:
+            h = claim_holder(doc, c)
+            if h is not None:
+                c.holder_start, c.holder_end = h.start_char, h.end_char
         return claims
 
     @staticmethod
