@@ -96,7 +96,7 @@ _U = {
     "hour": ["hour", "hours", "hr", "hrs"], "day": ["day", "days"], "week": ["week", "weeks"],
     "month": ["month", "months"], "year": ["year", "years", "yr", "yrs"],
     "decade": ["decade", "decades"], "century": ["century", "centuries"],
-    "hp": ["hp", "horsepower", "bhp"], "kW": ["kw", "kilowatt", "kilowatts"],
+    "hp": ["hp", "horsepower"], "bhp": ["bhp", "brake horsepower"], "kW": ["kw", "kilowatt", "kilowatts"],
     "MW": ["mw", "megawatt", "megawatts"], "GW": ["gw", "gigawatt", "gigawatts"],
     "kWh": ["kwh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours"],
     "MWh": ["mwh", "megawatt-hour", "megawatt-hours"], "GWh": ["gwh", "gigawatt-hour",

@@ -89,7 +89,7 @@ UNIT_NAMES = {
     "m3": "cubic metre", "kg": "kilogram", "g": "gram", "mg": "milligram", "tonne": "metric ton",
     "ton": "ton", "lb": "pound-mass", "oz": "ounce", "litre": "litre", "ml": "millilitre",
     "gallon": "gallon", "barrel/day": "barrel per day", "barrel": "barrel", "mph": "mile per hour",
-    "km/h": "kilometre per hour", "hp": "horsepower", "kW": "kilowatt", "MW": "megawatt",
+    "km/h": "kilometre per hour", "hp": "horsepower", "bhp": "brake horsepower", "kW": "kilowatt", "MW": "megawatt",
     "GW": "gigawatt", "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
     "TWh": "terawatt hour", "W": "watt", "V": "volt", "mAh": "milliampere-hour", "GB": "gigabyte",
     "TB": "terabyte", "MB": "megabyte", "Mbps": "megabit per second", "Gbps": "gigabit per second",

@@ -555,7 +555,11 @@ def test_concept_is_never_a_number_pronoun_date_or_source_tag(nlp_fast):
       "2p", "JD Sports"),
      ("Shares of Ross were down 2.3%, Burlington by 2.6% and Foot Locker was down 1.9%.", "2.6%", "Burlington"),
      ("On Wall St at noon: Dow +0.2% Nasdaq +0.8%.", "+0.8%", "Nasdaq"),
-     ("Properties including: 9 E 71st St, Manhattan, worth $US55,931,000.", "$US55,931,000", "Properties")],
+     ("Properties including: 9 E 71st St, Manhattan, worth $US55,931,000.", "$US55,931,000", "Properties"),
+     ("It is smaller than the iPhone 12 Pro Max with 3687 mAh.", "3687 mAh", "iPhone 12 Pro Max"),
+     ("The bank will charge customers with more than 7.5 million Danish crowns.",
+      "more than 7.5 million Danish crowns", "customers"),
+     ("Until now Ben-Moshe has only raised 280 million shekels.", "280 million shekels", "Ben-Moshe")],
 )
 def test_holder_of_elliptical_and_verbless_phrases(nlp_fast, text, contains, holder):
     from pipeline.components.claims import claim_holder
@@ -564,6 +568,11 @@ def test_holder_of_elliptical_and_verbless_phrases(nlp_fast, text, contains, hol
     c = [c for c in doc._.claims if c.text == contains][0]
     h = claim_holder(doc, c)
     assert (h.text if h is not None else None) == holder
+
+
+def test_appositive_quantity_takes_its_noun_as_concept(nlp_fast):
+    c = one(nlp_fast, "The phone has a much larger battery, 4500 mAh, than its rival.", "4500")
+    assert c.concept == "larger battery"
 
 
 def test_cqe_adapter_fraction_unit(nlp_fast):

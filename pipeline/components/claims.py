@@ -738,6 +738,12 @@ def _np_phrase(tok: Token) -> tuple[str, int, int]:
     left = tok.i
     while left - 1 >= 0:
         t = doc[left - 1]
+        if t.like_num and not t.is_alpha and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN" \
+                and doc[left].pos_ == "PROPN" and left <= t.head.i <= tok.i + 1 or \
+                t.like_num and left - 2 >= 0 and t.head.i == left - 2 and doc[left - 2].pos_ == "PROPN" \
+                and left <= doc[left - 2].head.i <= tok.i:
+            left -= 1  # a number inside a name: "iPhone 12 Pro Max", "Galaxy S22 Ultra"
+            continue
         if (t.like_num and not t.is_alpha) or t.pos_ in ("NUM", "SYM") or t.text in (
             ",", "(", ")", '"', "'", "%", ":", ";"
         ) or t.lower_ in NUMBER_WORDS or t.text in CURRENCY_PREFIX:
@@ -748,6 +754,13 @@ def _np_phrase(tok: Token) -> tuple[str, int, int]:
         else:
             break
     right = tok.i + 1
+    # a hyphenated name the parser cut ("Ben-Moshe", "Jean-Luc"): keep the glued parts
+    while right + 1 < len(doc) and doc[right].text in ("-", "–") and not doc[right - 1].whitespace_ \
+            and not doc[right].whitespace_ and doc[right + 1].is_alpha and not doc[right + 1].is_lower:
+        right += 2
+    while left - 2 >= 0 and doc[left - 1].text in ("-", "–") and not doc[left - 2].whitespace_ \
+            and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha and not doc[left - 2].is_lower:
+        left -= 2
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
             pob = [x for x in c.children if x.dep_ == "pobj"]
@@ -936,9 +949,9 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     0. an elliptical market-report phrase: the name right before "down/up/by" or a signed number
        ("Unite Group, down 68p at 1112p", "Burlington by 2.6%", "Nasdaq +0.8%");
 
-    1. the quantity (or its counted noun) is the object of "of" after a noun: that noun
-       ("a survey of seven countries", "the brains of 13 people"), unless it is a
-       "number/total of" head;
+    1. the quantity (or its counted noun) is the object of "of" or "with" after a noun: that noun
+       ("a survey of seven countries", "the brains of 13 people", "the iPhone 12 Pro Max with
+       3687 mAh"), unless it is a "number/total of" head;
     2. the subject of the governing clause (``_subject``: relative pronouns resolve to their
        antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two sides
        have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
@@ -957,6 +970,10 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
             and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
         return _trimmed_np(doc, t.head.head, claim)
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.i > 0 and not t.head.head.like_num:
+        before = doc[t.head.i - 1]  # "customers with more than 7.5 million crowns" (wherever "with" hangs)
+        if before.pos_ in ("NOUN", "PROPN") and not before.like_num:
+            return _trimmed_np(doc, before, claim)
     verb = _clause_verb(head)
     if verb is None:
         return _fragment_head(doc, head, claim)
@@ -1370,6 +1387,11 @@ class ClaimExtractor:
             elif q.cue_start > 0 and doc[q.cue_start - 1].lower_ == "worth" and \
                     _noun_before(doc, q.cue_start - 1) is not None:
                 target = _noun_before(doc, q.cue_start - 1)  # "a grant worth up to $8 million"
+            elif anchor.dep_ == "appos" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i < q.start \
+                    and not anchor.head.like_num and unit not in (None, "count") \
+                    and (anchor.head.lower_,) not in UNIT_WORDS \
+                    and not any(c.dep_ == "nummod" for c in anchor.head.children):
+                target = anchor.head  # "a much larger battery, 4500 mAh,"
             elif cn is not None and cn.dep_ == "appos" and cn.head.pos_ in ("NOUN", "PROPN"):
                 target = cn.head  # "139 institutions …, a decrease of 86%"
             elif anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and \
