@@ -570,6 +570,27 @@ def test_holder_of_elliptical_and_verbless_phrases(nlp_fast, text, contains, hol
     assert (h.text if h is not None else None) == holder
 
 
+@pytest.mark.parametrize(
+    "text,contains,value,unit",
+    [("Texas had the most flashes in 2018 at 2483805 while Florida came second.", "2483805", 2483805.0, "count"),
+     ("Two-thirds of the combined 4.3M digital and physical sales came from CDs.", "4.3M", 4.3e6, "count"),
+     ("Tesla delivered 63,150 Model 3s in its fourth quarter.", "63,150", 63150.0, "count"),
+     ("Top relievers: RHP John Gant (0.5 WAR), RHP Alex Reyes (0.4 WAR).", "0.4", 0.4, "count"),
+     ("She put one hand behind her head.", "one", 1.0, "count"),
+     ("The dollar eased against the yen to 108.79 JPY= on Friday.", "108.79", 108.79, "JPY")],
+)
+def test_numbers_not_to_drop(nlp_fast, text, contains, value, unit):
+    """Big integers that spaCy tags DATE, a glued capital M, counts before a capitalised model name
+    or acronym, "one hand" outside "on one hand", wire-service currency quotes ("JPY=")."""
+    c = one(nlp_fast, text, contains)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_on_one_hand_and_model_numbers_stay_out(nlp_fast):
+    assert not claims(nlp_fast, "On one hand, it works.")
+    assert not claims(nlp_fast, "Apple sold the iPhone 11 Pro in Europe.")
+
+
 def test_appositive_quantity_takes_its_noun_as_concept(nlp_fast):
     c = one(nlp_fast, "The phone has a much larger battery, 4500 mAh, than its rival.", "4500")
     assert c.concept == "larger battery"

@@ -206,6 +206,8 @@ def _currency_after(doc: Doc, j: int, has_scale: bool) -> tuple[Optional[str], i
     t = doc[j]
     if t.text in ISO_CODES:
         return _ISO_ALIAS.get(t.text, t.text), j + 1
+    if t.text.endswith("=") and t.text[:-1] in ISO_CODES:
+        return _ISO_ALIAS.get(t.text[:-1], t.text[:-1]), j + 1  # wire quotes: "108.79 JPY="
     if t.text in CURRENCY_SUFFIX:
         nxt = doc[j + 1] if j + 1 < n else None
         if t.text in ("$", "£") and nxt is not None and (nxt.like_num or nxt.text[:1].isdigit()):
@@ -380,6 +382,9 @@ def _read_scale(doc: Doc, j: int, currency: Optional[str]) -> tuple[float, int]:
         if w in SCALE_WORDS:
             mult *= SCALES[w]
             j += 1
+        elif doc[j].text == "M" and doc[j - 1].whitespace_ == "":
+            mult *= 1e6  # "4.3M sales": a glued capital M is million, never metres
+            j += 1
         elif w in ("m", "b", "k") and currency and doc[j - 1].whitespace_ == "":
             mult *= SCALES[w]
             j += 1
@@ -540,7 +545,9 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
                 _in_spans(last.idx, last.idx + len(last), date_spans):
             return True
         for tok in {first, last}:
-            if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS):
+            if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS) \
+                    and not (q.digits and (len(q.digits.lstrip("+-")) >= 5 or "," in q.digits)):
+                # (spaCy's NER tags "at 2483805" DATE: five or more digits are never a date)
                 # keep "… the year to 1": a bare number after "to" that follows a word
                 p = doc[tok.i - 1] if tok.i > 0 else None
                 pp = doc[tok.i - 2] if tok.i > 1 else None
@@ -632,8 +639,8 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
                 return True
     # model names: "iPhone 11 Pro", "787 Dreamliner" (a number before a singular proper noun
     # that is not followed by a plural noun: "3 Germans" and "4 FA Cup finals" stay)
-    if bare and not q.is_words and nxt is not None and nxt.tag_ == "NNP" and not nxt.is_lower \
-            and q.approx == "exact":
+    if bare and not q.is_words and q.integer_text and nxt is not None and nxt.tag_ == "NNP" \
+            and not nxt.is_lower and q.approx == "exact":  # ("63,150 Model 3s", "0.5 WAR" stay)
         k = q.end
         while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not doc[k].is_lower:
             k += 1
@@ -1149,8 +1156,10 @@ class ClaimExtractor:
                     "anyone", "everyone", "only", "last", "another", "such", "little", "big",
                     "same", "new", "old", "other", "right", "wrong", "latest", "next"}:
             return True
-        if nxt in {"another", "day", "thing", "way", "time", "more", "hand", "'s", "’s"}:
+        if nxt in {"another", "day", "thing", "way", "time", "more", "'s", "’s"}:
             return True
+        if nxt == "hand" and prev == "on":
+            return True  # "on one hand" (but "she put one hand behind her head")
         if doc[i].pos_ == "PRON":
             return True
         return False
