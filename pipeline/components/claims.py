@@ -1613,6 +1613,7 @@ class ClaimExtractor:
                 a.unit = b.unit
         qs = [q for q in qs if not _excluded(doc, q, date_spans, self.include_ages)]
         qs = self._join(doc, qs)
+        self._share_units(doc, qs)
         claims: list[Claim] = []
         for q in qs:
             if q.drop:
@@ -1626,6 +1627,37 @@ class ClaimExtractor:
             if h is not None:
                 c.holder_start, c.holder_end = h.start_char, h.end_char
         return claims
+
+    @staticmethod
+    def _share_units(doc: Doc, qs: list[_Quantity]) -> None:
+        """A bare number in a parallel clause takes the unit of the quantity it parallels: "DAX
+        increased by 2 percent but Nasdaq decreased by 1", "ended at 1,463.78 points, while the
+        TA-125 ended at 1,334.20". The earlier quantity must be in the same sentence, at most 25
+        tokens before, hang on the same preposition (or none), and a coordinator or contrast word
+        ("and", "but", "while", "whereas", "versus", "than", ";") must stand between them. This
+        is the shared-unit rule of rule-based quantity extractors (cf. CQE, Almasian et al. 2023,
+        which also compares clause structure); a number with its own counted noun keeps it."""
+        for k, b in enumerate(qs):
+            if b.unit is not None or b.is_words or b.value_max is not None or b.change is not None:
+                continue
+            num = doc[b.num_end - 1]
+            if (num.dep_ in ("nummod", "quantmod", "compound") and num.head.i >= b.end
+                    and num.head.pos_ in ("NOUN", "PROPN")) or (b.end < len(doc) and doc[b.end].tag_ == "NNS"):
+                continue  # "1385710 lightning strikes": a count of its own noun
+            _, b_prep = _governor(_anchor(doc, b))
+            sent = doc[b.start].sent
+            for a in reversed(qs[:k]):
+                if a.start < sent.start or b.start - a.end > 25:
+                    break
+                if a.unit is None or a.unit in ("count", "fraction"):
+                    continue
+                between = {t.lower_ for t in doc[a.end : b.cue_start]}
+                if not between & {"and", "but", "while", "whereas", "versus", "vs", "vs.", "than", ";", "or"}:
+                    continue
+                _, a_prep = _governor(_anchor(doc, a))
+                if a_prep == b_prep:
+                    b.unit, b.currency = a.unit, a.currency
+                break
 
     @staticmethod
     def _conversion_shares_approx(doc: Doc, claims: list[Claim]) -> None:
