@@ -599,3 +599,29 @@ def test_appositive_quantity_takes_its_noun_as_concept(nlp_fast):
 def test_cqe_adapter_fraction_unit(nlp_fast):
     t = _cqe(nlp_fast, "A third of the British population lives in the South East.")[0]
     assert t["normalized_unit"] == "% british population"
+
+
+def test_parallel_bare_number_shares_the_unit(nlp_fast):
+    c = one(nlp_fast, "Germany's DAX increased by 2 percent but the CAC fell by 1.", "1")
+    assert (c.value, c.unit) == (1.0, "percent")
+    c = one(nlp_fast, "The TA-25 ended at 1,463.78 points, while the TA-125 ended at 1,334.20.", "1,334.20")
+    assert c.unit == "point"
+    # its own counted noun wins; a number with no parallel stays a count
+    assert one(nlp_fast, "He earned 500 dollars and 4 bonuses.", "4").unit == "count"
+    assert one(nlp_fast, "The index rose 2 percent on a day when 40 stocks fell.", "40").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [("Lampard told BBC One on Sunday.", "One"),
+     ("Cayman Airways said it was grounding two new 737 Max jets.", "737"),
+     ("The honour comes with a five-year $700,000 award toward his research.", "five"),
+     ("Air New Zealand has revised its three-year network growth forecast.", "three")],
+)
+def test_name_numbers_and_time_adjectives_are_not_claims(nlp_fast, text, absent):
+    assert not [c.text for c in claims(nlp_fast, text) if c.text.lower().startswith(absent.lower())]
+
+
+def test_durations_stay_claims(nlp_fast):
+    assert one(nlp_fast, "The plan runs for five years.", "five").unit == "year"
+    assert one(nlp_fast, "Sales rose for 21 consecutive months.", "21").unit == "month"

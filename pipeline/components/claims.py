@@ -607,9 +607,10 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
         ):
             return True
-    # a number word inside a capitalised name: "the Small Three Gorges Tunnel", "Big Ten"
-    if bare and q.is_words and first.is_title and prev is not None and prev.is_title \
-            and not prev.is_sent_start and nxt is not None and nxt.is_title:
+    # a number word inside a capitalised name: "the Small Three Gorges Tunnel", "Big Ten",
+    # "BBC One", "Formula One" (a capitalised name before it and no noun after it)
+    if bare and q.is_words and first.is_title and prev is not None and prev.text[:1].isupper() \
+            and prev.is_alpha and not prev.is_sent_start and (nxt is None or nxt.is_title or nxt.pos_ not in ("NOUN", "PROPN")):
         return True
     # "the 13th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
     # written number and unit inside a name (mid-sentence, before a capitalised word)
@@ -647,9 +648,16 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
         if doc[k - 1].tag_ == "NNP" and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
             return True
     # a number right after a count and before a capitalised name is the name's: "two 737 Max
-    # jets", "three 787 Dreamliners"
-    if bare and not q.is_words and prev is not None and prev.like_num and nxt is not None \
-            and nxt.is_title and not nxt.is_sent_start and q.approx == "exact":
+    # jets", "three 787 Dreamliners", "two new 737 Max jets"
+    if bare and not q.is_words and prev is not None and nxt is not None and nxt.is_title \
+            and not nxt.is_sent_start and q.approx == "exact" and (
+                prev.like_num or prev.pos_ == "ADJ" and q.start >= 2 and doc[q.start - 2].like_num):
+        return True
+    # a time adjective before a noun ("a five-year $700,000 award", "its three-year forecast"):
+    # an attribute of the noun, not a claim; the dates stage reports the duration
+    if q.unit in TIME_UNITS and q.end - q.num_end == 2 and doc[q.num_end].text == "-" \
+            and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM", "ADJ") \
+            and not (nxt.lower_ in ("old",) or nxt.text == "-"):
         return True
     # list markers: a number opening a line followed by "." or ")"
     if bare and (q.start == 0 or "\n" in doc[q.start - 1].text_with_ws or doc[q.start - 1].is_space):
