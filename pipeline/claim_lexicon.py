@@ -79,7 +79,8 @@ _U = {
     "km2": ["square kilometre", "square kilometres", "square kilometer", "square kilometers",
             "sq km", "km2"],
     "sq_mile": ["square mile", "square miles"], "acre": ["acre", "acres"],
-    "hectare": ["hectare", "hectares", "ha"], "mu": ["mu"],  # the Chinese mu (亩), 1/15 hectare "cu_ft": ["cubic foot", "cubic feet"],
+    "hectare": ["hectare", "hectares", "ha"], "cu_ft": ["cubic foot", "cubic feet"],
+    "mu": ["mu"],  # the Chinese mu (亩), 1/15 hectare
     "m3": ["cubic metre", "cubic metres", "cubic meter", "cubic meters"],
     "kg": ["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"],
     "g": ["gram", "grams", "gramme", "grammes"], "mg": ["mg", "milligram", "milligrams"],

@@ -625,3 +625,18 @@ def test_name_numbers_and_time_adjectives_are_not_claims(nlp_fast, text, absent)
 def test_durations_stay_claims(nlp_fast):
     assert one(nlp_fast, "The plan runs for five years.", "five").unit == "year"
     assert one(nlp_fast, "Sales rose for 21 consecutive months.", "21").unit == "month"
+
+
+@pytest.mark.parametrize(
+    "text,contains,unit",
+    [("The boot now stands at 24.5 cubic feet.", "24.5", "cu_ft"),
+     ("The unit leased at a building rate of $80 per sq m.", "80", "USD/m2"),
+     ("Temperatures hit 100 F on Tuesday.", "100", "degF"),
+     ("Tin has a 232 C melting point.", "232", "degC")],
+)
+def test_multiword_units(nlp_fast, text, contains, unit):
+    assert one(nlp_fast, text, contains).unit == unit
+
+
+def test_capital_c_before_a_hyphen_is_not_celsius(nlp_fast):
+    assert one(nlp_fast, "She had 2 C-sections.", "2").unit == "count"

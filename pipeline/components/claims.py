@@ -150,7 +150,7 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
     Symbols the tokenizer splits off a number ("~45g" -> "~45" "g", "37m" -> "37" "m") are read
     only when glued to the digits: "g" is the gram; "m" the metre unless a plural noun or "of"
     follows (then it is "million", as for a glued "35m devices"); "G" after a digit is a mobile
-    network generation ("5G"). A sentence-final abbreviation keeps its full stop in spaCy's
+    network generation ("5G"); a capital "C"/"F" after a number is Celsius/Fahrenheit. A sentence-final abbreviation keeps its full stop in spaCy's
     tokens ("125.8 p.", "~45g."): the stop is ignored."""
     if i < len(doc) and doc[i].text == "Nm":
         return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
@@ -162,6 +162,8 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
         glued = i > 0 and not doc[i - 1].whitespace_
         if glued and txt == "G":
             return "generation", i + 1  # "5G": the fifth generation of mobile networks
+        if txt in ("C", "F") and (i + 1 == len(doc) or not doc[i + 1].text.startswith(("-", "–"))):
+            return ("degC" if txt == "C" else "degF"), i + 1  # "100 F", "12 C" (not "5 C-sections")
         if glued and txt == "g":
             return "g", i + 1
         if glued and txt == "m":
@@ -172,6 +174,10 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
             return UNIT_WORDS[(txt.lower(),)], i + 1
     for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
         key = tuple(t.lower_ for t in doc[i : i + n])
+        last = doc[i + n - 1]
+        if n > 1 and key not in UNIT_WORDS and last.lower_.endswith(".") and len(last) > 1 and (
+                i + n == len(doc) or doc[i + n].is_sent_start or doc[i + n].is_punct):
+            key = key[:-1] + (key[-1][:-1],)  # "$80 per sq m." at the end of a sentence
         if key in UNIT_WORDS:
             if key in _SHORT_UNITS and not after_digit:
                 continue
