@@ -796,6 +796,8 @@ def _subject(verb: Token) -> Optional[Token]:
     """The nominal subject of ``verb``, following conj/xcomp/relcl links up to two steps."""
     v = verb
     for _ in range(4):
+        if any(c.dep_ == "expl" for c in v.children):
+            return None  # "there were 139 institutions": an existential clause has no holder
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
@@ -861,8 +863,10 @@ def _trimmed_np(doc: Doc, tok: Token, claim: Claim) -> Optional[Span]:
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is not None and a < span.start < b:
         b = span.start
-        while b > a and doc[b - 1].lower_ in ("of", "at", "to", "by", "worth", "with", "for"):
-            b -= 1
+    # no dangling function words or quotes: "the heavy responsibilities of “", "leadership of the"
+    while b > a and (doc[b - 1].lower_ in ("of", "at", "to", "by", "worth", "with", "for", "the", "a", "an",
+                                           "in", "on", "and", "or") or doc[b - 1].is_punct):
+        b -= 1
     while a < b and doc[a].pos_ in ("DET", "PRON") and doc[a].tag_ != "PRP$" or \
             a < b and doc[a].tag_ == "PRP$":
         a += 1
