@@ -640,3 +640,14 @@ def test_multiword_units(nlp_fast, text, contains, unit):
 
 def test_capital_c_before_a_hyphen_is_not_celsius(nlp_fast):
     assert one(nlp_fast, "She had 2 C-sections.", "2").unit == "count"
+
+
+def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
+    from pipeline.components.claims import claim_holder
+
+    doc = run(nlp_fast, "Under the leadership of the three offices of the bureau, the group was set up.")
+    h = claim_holder(doc, [c for c in doc._.claims if c.text == "three"][0])
+    assert h is not None and h.text == "leadership"
+    doc = run(nlp_fast, "As of March 31, there were 139 online lending institutions operating, "
+                        "and the balance of loans decreased by 75%.")
+    assert claim_holder(doc, [c for c in doc._.claims if c.text == "139"][0]) is None
