@@ -651,3 +651,16 @@ def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
     doc = run(nlp_fast, "As of March 31, there were 139 online lending institutions operating, "
                         "and the balance of loans decreased by 75%.")
     assert claim_holder(doc, [c for c in doc._.claims if c.text == "139"][0]) is None
+
+
+@pytest.mark.parametrize(
+    "text,contains,holder",
+    [("The company bought Odwalla for $186 million last year.", "$186 million", "Odwalla"),
+     ("The plants grew fast with carbon levels at 1200 ppm.", "1200 ppm", "carbon levels")],
+)
+def test_holder_of_prepositional_quantities(nlp_fast, text, contains, holder):
+    from pipeline.components.claims import claim_holder
+
+    doc = run(nlp_fast, text)
+    h = claim_holder(doc, [c for c in doc._.claims if c.text == contains][0])
+    assert (h.text if h is not None else None) == holder

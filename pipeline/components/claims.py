@@ -976,7 +976,9 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
 
     1. the quantity (or its counted noun) is the object of "of" or "with" after a noun: that noun
        ("a survey of seven countries", "the brains of 13 people", "the iPhone 12 Pro Max with
-       3687 mAh"), unless it is a "number/total of" head;
+       3687 mAh"), unless it is a "number/total of" head; of "for" after a verb with an object:
+       the object ("bought Odwalla for $186 million"); of "at"/"to"/"by" right after a noun: that
+       noun ("carbon levels at 1200 ppm") - the positional rules of CQE (Almasian et al. 2023);
     2. the subject of the governing clause (``_subject``: relative pronouns resolve to their
        antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two sides
        have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
@@ -995,6 +997,15 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
             and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
         return _trimmed_np(doc, t.head.head, claim)
+    if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
+        objs = [c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.head.i and c.pos_ in ("NOUN", "PROPN")]
+        if objs:  # "it bought Odwalla Inc. for $186 million": the price of what was bought
+            return _trimmed_np(doc, objs[0], claim)
+    if t.dep_ == "pobj" and t.head.lower_ in ("at", "to", "by") and t.head.i > 0:
+        before = doc[t.head.i - 1]  # "carbon levels at 1200 ppm", "the index to 1,350 points"
+        if before.pos_ in ("NOUN", "PROPN") and not before.like_num and (before.lower_,) not in UNIT_WORDS \
+                and before.lemma_.lower() not in CHANGE_NOUNS:
+            return _trimmed_np(doc, before, claim)
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.i > 0 and not t.head.head.like_num:
         before = doc[t.head.i - 1]  # "customers with more than 7.5 million crowns" (wherever "with" hangs)
         if before.pos_ in ("NOUN", "PROPN") and not before.like_num:
