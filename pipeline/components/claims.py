@@ -805,7 +805,7 @@ def _subject(verb: Token) -> Optional[Token]:
                 return c
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "products priced at under $10"
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "advmod") and v.head.i != v.i:
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "advmod", "acomp") and v.head.i != v.i:
             # "after plummeting 65%" (pcomp -> prep -> "up" -> "been")
             v = v.head
             continue
