@@ -656,7 +656,10 @@ def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
 @pytest.mark.parametrize(
     "text,contains,holder",
     [("The company bought Odwalla for $186 million last year.", "$186 million", "Odwalla"),
-     ("The plants grew fast with carbon levels at 1200 ppm.", "1200 ppm", "carbon levels")],
+     ("The plants grew fast with carbon levels at 1200 ppm.", "1200 ppm", "carbon levels"),
+     ("Top relievers: RHP John Gant (0.5 WAR), RHP Alex Reyes (0.4 WAR).", "0.4", "RHP Alex Reyes"),
+     ("Customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits pay a fee.",
+      "US $1.1 million", "Customers")],
 )
 def test_holder_of_prepositional_quantities(nlp_fast, text, contains, holder):
     from pipeline.components.claims import claim_holder

@@ -993,6 +993,12 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     ell = _elliptic_holder(doc, claim)
     if ell is not None:
         return _trimmed_np(doc, ell, claim)
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is not None and span.start >= 2 and doc[span.start - 1].text == "(":
+        before = doc[span.start - 2]  # "RHP John Gant (0.5 WAR)": a bracketed figure after a name
+        conversion = any(t.like_num for t in doc[max(0, span.start - 5) : span.start - 1])
+        if before.pos_ in ("NOUN", "PROPN") and not before.like_num and not conversion:
+            return _trimmed_np(doc, before, claim)  # (not a conversion: "7.5 million crowns (US $1.1 million)")
     t = head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
             and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
@@ -1512,6 +1518,8 @@ class ClaimExtractor:
             concept = re.split(r"\s+[-–—]+\s+", concept)[0]
             concept = re.sub(r"(?:\s+(?:of|the|a|an|in|on|at|for|to|and|or|by|with))+$", "", concept,
                              flags=re.I) or None
+        if concept is not None and concept.count("(") != concept.count(")"):
+            concept = None  # "121ft)-long": a phrase cut across a bracket
         if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in _PRONOUN_CONCEPTS:
             concept = None  # "almost half of which": a pronoun names nothing
         if concept is not None and any(concept.lower() in d.text.lower() for d in (doc._.dates or [])
