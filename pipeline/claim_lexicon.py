@@ -111,7 +111,8 @@ _U = {
     "degF": ["℉", "°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf"],
     "degree": ["degree", "degrees", "°"], "ppm": ["ppm", "parts per million"],
     "ppb": ["ppb", "parts per billion"], "rpm": ["rpm"], "lbft": ["pound-feet", "lb-ft"],
-    "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"],
+    # sen: 1/100 of the Malaysian ringgit ("Bonia climbed 11 sen to RM2.05")
+    "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"], "sen": ["sen"],
     "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
     "GPa": ["gpa", "gigapascal", "gigapascals"], "MPa": ["mpa", "megapascal", "megapascals"],
     "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],

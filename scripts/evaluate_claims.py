@@ -95,7 +95,7 @@ UNIT_NAMES = {
     "TB": "terabyte", "MB": "megabyte", "Mbps": "megabit per second", "Gbps": "gigabit per second",
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz", "degC": "celsius",
     "degF": "fahrenheit", "degree": "degree", "ppm": "part per million", "ppb": "parts-per-billion",
-    "rpm": "revolutions per minute", "lbft": "pound-foot", "calorie": "calorie", "cent": "cent",
+    "rpm": "revolutions per minute", "lbft": "pound-foot", "calorie": "calorie", "cent": "cent", "sen": "sen",
     "pence": "penny", "F": "farad", "mpg": "mile per gallon", "GPa": "gigapascal",
     "MPa": "megapascal", "Nm": "newton metre", "PS": "horsepower", "dB": "decibel", "knot": "knot",
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",

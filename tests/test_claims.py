@@ -517,7 +517,8 @@ def test_glued_pc_is_a_percentage(nlp_fast):
      ("The deal was worth 5 million pounds.", "5 million", 5e6, "GBP"),
      ("Beijing will see a high temperature of 30 ℃ on Sunday.", "30", 30.0, "degC"),
      ("The power plant covers an area of 6,600 mu.", "6,600", 6600.0, "mu"),
-     ("The operators will subsidise 5G terminals.", "5G", 5.0, "generation")],
+     ("The operators will subsidise 5G terminals.", "5G", 5.0, "generation"),
+     ("Bonia climbed 11 sen to RM2.05.", "11", 11.0, "sen")],
 )
 def test_units_split_or_glued(nlp_fast, text, contains, value, unit):
     c = one(nlp_fast, text, contains)
@@ -659,7 +660,8 @@ def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
      ("The plants grew fast with carbon levels at 1200 ppm.", "1200 ppm", "carbon levels"),
      ("Top relievers: RHP John Gant (0.5 WAR), RHP Alex Reyes (0.4 WAR).", "0.4", "RHP Alex Reyes"),
      ("Customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits pay a fee.",
-      "US $1.1 million", "Customers")],
+      "US $1.1 million", "Customers"),
+     ("Dairy prices will rise between 4% and 5% and fats and oils between 6% and 7%.", "6% and 7%", "oils")],
 )
 def test_holder_of_prepositional_quantities(nlp_fast, text, contains, holder):
     from pipeline.components.claims import claim_holder

@@ -917,7 +917,7 @@ def _noun_before(doc: Doc, k: int) -> Optional[Token]:
     return t if t.pos_ in ("NOUN", "PROPN") and not t.like_num else None
 
 
-_ELLIPTIC_CUES = {"up", "down", "higher", "lower", "by", "off"}
+_ELLIPTIC_CUES = {"up", "down", "higher", "lower", "by", "off", "between"}
 
 
 def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
@@ -943,7 +943,7 @@ def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
             return None
         k -= 1
     holder = _noun_before(doc, k)
-    if holder is None or (k > 0 and doc[k - 1].text != "," and not signed and doc[k].lower_ != "by"):
+    if holder is None or (k > 0 and doc[k - 1].text != "," and not signed and doc[k].lower_ not in ("by", "between")):
         return None  # "shares were down 5%": a verb governs, not ellipsis
     return holder
 
