@@ -669,3 +669,11 @@ def test_holder_of_prepositional_quantities(nlp_fast, text, contains, holder):
     doc = run(nlp_fast, text)
     h = claim_holder(doc, [c for c in doc._.claims if c.text == contains][0])
     assert (h.text if h is not None else None) == holder
+
+
+def test_multiples(nlp_fast):
+    c = one(nlp_fast, "The stock trades on barely 6.5 times earnings.", "6.5")
+    assert (c.value, c.unit, c.concept) == (6.5, "times", "earnings")
+    c = one(nlp_fast, "Prices are three times the national average.", "three")
+    assert (c.unit, c.concept) == ("times", "national average")
+    assert one(nlp_fast, "He trains three times a week.", "three").unit != "times"  # a frequency

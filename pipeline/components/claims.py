@@ -1315,6 +1315,20 @@ class ClaimExtractor:
         unit = q.unit
         ev_start, ev_end = q.cue_start, q.end
 
+        # a multiple: "6.5 times earnings", "three times the national average" (not "three times a
+        # week", a frequency)
+        if unit is None and q.end + 1 < len(doc) and doc[q.end].lower_ == "times" and \
+                doc[q.end + 1].lower_ not in ("a", "an", "per", "each", "every") and \
+                doc[q.end + 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+            b = q.end + 1
+            while b < len(doc) and b - q.end < 6 and doc[b].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART"):
+                b += 1
+            a = q.end + 1
+            while a < b and doc[a].pos_ == "DET":
+                a += 1
+            if a < b and doc[b - 1].pos_ in ("NOUN", "PROPN"):
+                unit, concept, c_end = "times", doc[a:b].text, b
+                ev_end = max(ev_end, b)
         # counted noun: "139 online lending institutions", "600 person-time consultations"
         if unit is None:
             num_tok = doc[q.num_end - 1]
