@@ -677,3 +677,9 @@ def test_multiples(nlp_fast):
     c = one(nlp_fast, "Prices are three times the national average.", "three")
     assert (c.unit, c.concept) == ("times", "national average")
     assert one(nlp_fast, "He trains three times a week.", "three").unit != "times"  # a frequency
+
+
+def test_conversion_in_brackets_shares_the_holder(nlp_fast):
+    doc = run(nlp_fast, "The brothers have a net worth of 1.356 billion pounds ($1.762bn), the list showed.")
+    a, b = [c for c in doc._.claims if "1.356" in c.text][0], [c for c in doc._.claims if "1.762" in c.text][0]
+    assert a.holder_start is not None and (a.holder_start, a.holder_end) == (b.holder_start, b.holder_end)

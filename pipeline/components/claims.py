@@ -1677,6 +1677,11 @@ class ClaimExtractor:
             h = claim_holder(doc, c)
             if h is not None:
                 c.holder_start, c.holder_end = h.start_char, h.end_char
+        text = doc.text
+        for prev, cur in zip(claims, claims[1:]):
+            # a conversion in brackets restates the quantity before it: the same holder
+            if text[prev.end:cur.start].strip() == "(" and prev.holder_start is not None:
+                cur.holder_start, cur.holder_end = prev.holder_start, prev.holder_end
         return claims
 
     @staticmethod
