@@ -31,11 +31,11 @@ Adapting our claims to CQE's output format (documented mapping):
   ("139 online lending institutions" -> "online lending institution"); a bare count is "-"; a
   fraction is "% " + the lemmas of its whole ("a third of the population" -> "% population"),
   as CQE writes fractions.
-- change: CQE has one tag per quantity. A vague plural range ("thousands of") is "="; else a
+- change: CQE has one tag per quantity. A value pair (a range or a from/to pair, which CQE
+  writes as a range) is "="; a vague plural range ("thousands of") is "="; else a
   non-exact ``approx`` gives the bound (about/nearly -> "~", more_than/at_least -> ">",
   less_than/at_most/up_to -> "<"); else, when the claim states an amount of change
-  (``relative`` set, or no ``to_value``/``from_value``) or a from/to pair, its direction
-  ("up"/"down"); else "=".
+  (``relative`` set, or no ``to_value``/``from_value``), its direction ("up"/"down"); else "=".
 - concept words (CQE's "referred concepts": the measured thing and its holder): the words of
   ``concept`` (for a counted noun, which CQE treats as the unit, only an "of"-complement:
   "five seasons of Sesame Street" -> unit "season", concept "Sesame Street"), the entity, and
@@ -221,6 +221,8 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
     if vague:
         change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
+    elif isinstance(value, tuple):
+        change = "="  # CQE writes a from/to pair as a range: no single direction
     elif claim.approx != "exact":
         change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
     elif ch is not None and ch.direction and (

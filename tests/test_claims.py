@@ -459,6 +459,10 @@ def test_cqe_adapter_units_change_and_concepts(nlp_fast):
     assert t["change"] == "~"  # a bound/approximation wins over the direction (one CQE tag)
     t = _cqe(nlp_fast, "Millions of Americans were affected.")[0]
     assert t["change"] == "="  # vague plurals: the vagueness is in the range
+    t = _cqe(nlp_fast, "Horsepower jumped from 240 to 273 this year.")[0]
+    assert (t["value"], t["change"]) == ((240.0, 273.0), "=")  # a pair is written as a range
+    t = _cqe(nlp_fast, "Sales fell 5 percent last year.")[0]
+    assert t["change"] == "down"
     t = _cqe(nlp_fast, "The car reaches 140 km/h.")[0]
     assert t["normalized_unit"] == "kilometre per hour"
     t = _cqe(nlp_fast, "Shares closed at 118.5p.")[0]
