@@ -1706,6 +1706,8 @@ class ClaimExtractor:
                 if a.start < sent.start or b.start - a.end > 25:
                     break
                 if a.unit is None or a.unit in ("count", "fraction"):
+                    if a.unit is None and a.start >= sent.start:
+                        break  # only the nearest earlier quantity: "1.85 marks, up 0.0085"
                     continue
                 between = {t.lower_ for t in doc[a.end : b.cue_start]}
                 if not between & {"and", "but", "while", "whereas", "versus", "vs", "vs.", "than", ";", "or"}:
