@@ -687,3 +687,11 @@ def test_conversion_in_brackets_shares_the_holder(nlp_fast):
     doc = run(nlp_fast, "The brothers have a net worth of 1.356 billion pounds ($1.762bn), the list showed.")
     a, b = [c for c in doc._.claims if "1.356" in c.text][0], [c for c in doc._.claims if "1.762" in c.text][0]
     assert a.holder_start is not None and (a.holder_start, a.holder_end) == (b.holder_start, b.holder_end)
+
+
+def test_holder_never_starts_inside_a_word(nlp_fast):
+    doc = run(nlp_fast, "5G 4K 3D 16-22-29-39-42 ℃ ~45g 37m 125.8 p.\n")
+    for c in doc._.claims:
+        if c.holder_start is not None and c.holder_start > 0:
+            assert not (doc.text[c.holder_start - 1].isalnum() and doc.text[c.holder_start].isalnum())
+    assert [c.unit for c in doc._.claims if c.text.startswith("125.8")] == ["pence"]

@@ -157,7 +157,7 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
     if after_digit and i < len(doc):
         txt = doc[i].text
         if len(txt) == 2 and txt.endswith(".") and (i + 1 == len(doc) or doc[i + 1].is_sent_start
-                                                    or doc[i + 1].is_punct):
+                                                    or doc[i + 1].is_punct or doc[i + 1].is_space):
             txt = txt[:-1]  # "125.8 p." at the end of a sentence
         glued = i > 0 and not doc[i - 1].whitespace_
         if glued and txt == "G":
@@ -566,9 +566,10 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # codes and drawn numbers: three or more numbers joined by hyphens ("16-22-29-39-42",
     # "978-3-16-148410-0"); a score or range has two
     if bare:
-        lo, hi = max(0, first.idx - 20), last.idx + len(last) + 20
-        for m in _HYPHEN_CHAIN.finditer(doc.text, lo, hi):
-            if m.start() <= first.idx < m.end():
+        window = doc[max(0, q.num_start - 8) : min(len(doc), q.num_end + 8)]
+        off = window.start_char
+        for m in _HYPHEN_CHAIN.finditer(window.text):
+            if m.start() + off <= first.idx < m.end() + off:
                 return True
     # ordinals ("70th", "first" are not read as numbers; "70 th" split by the tokenizer)
     if nxt is not None and nxt_low in ("th", "st", "nd", "rd") and nxt.idx == last.idx + len(last):
@@ -870,6 +871,9 @@ def _trimmed_np(doc: Doc, tok: Token, claim: Claim) -> Optional[Span]:
     while a < b and doc[a].pos_ in ("DET", "PRON") and doc[a].tag_ != "PRP$" or \
             a < b and doc[a].tag_ == "PRP$":
         a += 1
+    while a < b and a > 0 and not doc[a - 1].whitespace_ and doc[a - 1].text[-1:].isalnum() \
+            and doc[a].text[:1].isalnum():
+        a += 1  # never start inside a word ("4K": the tokenizer's "4" "K")
     return doc[a:b] if a < b else None
 
 
@@ -1060,6 +1064,7 @@ class ClaimExtractor:
 
     def __init__(self, include_ages: bool = False):
         self.include_ages = include_ages
+        self._ents: Optional[list] = None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.extract(doc)
@@ -1536,15 +1541,14 @@ class ClaimExtractor:
             concept = None  # "121ft)-long": a phrase cut across a bracket
         if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in _PRONOUN_CONCEPTS:
             concept = None  # "almost half of which": a pronoun names nothing
+        sent = doc[q.start].sent
         if concept is not None and any(concept.lower() in d.text.lower() for d in (doc._.dates or [])
-                                       if d.start >= doc[q.start].sent.start_char
-                                       and d.end <= doc[q.start].sent.end_char):
+                                       if d.start >= sent.start_char and d.end <= sent.end_char):
             concept = None  # "a 13.3% drop in the first half": a date is not the concept
         # keep evidence in one sentence
-        sent = doc[q.start].sent
         ev_start = max(ev_start, sent.start)
         ev_end = min(max(ev_end, q.end), sent.end)
-        ent = self._entity(doc, subj_tok, sent)
+        ent = self._entity(doc, subj_tok, sent, self._ents)
         span = doc[q.cue_start : q.end]
         claim = Claim(
             start=span.start_char,
@@ -1610,14 +1614,14 @@ class ClaimExtractor:
         return None
 
     @staticmethod
-    def _entity(doc: Doc, subj: Optional[Token], sent: Span) -> Optional[Span]:
+    def _entity(doc: Doc, subj: Optional[Token], sent: Span, ents: Optional[list] = None) -> Optional[Span]:
         """An ORG/PERSON/GPE entity inside the subject's subtree (bounded to 12 tokens)."""
         if subj is None:
             return None
         lo, hi = subj.left_edge.i, subj.right_edge.i + 1
         if hi - lo > 12:
             lo, hi = max(lo, subj.i - 6), min(hi, subj.i + 6)
-        for e in doc.ents:
+        for e in (doc.ents if ents is None else ents):
             if e.label_ in _ENTITY_LABELS and e.start >= lo and e.end <= hi:
                 return e
         return None
@@ -1655,6 +1659,7 @@ class ClaimExtractor:
 
     def extract(self, doc: Doc) -> list[Claim]:
         """Return the numeric claims of ``doc`` sorted by start offset."""
+        self._ents = list(doc.ents)  # ``doc.ents`` builds new Span objects on every access
         date_spans = _date_char_spans(doc)
         qs = self._quantities(doc)
         for a, b in zip(qs, qs[1:]):
