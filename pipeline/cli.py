@@ -82,7 +82,7 @@ def extract(
     n_articles = sum(isinstance(i, Article) for i in items)
     if published_date is not None:
         if len(items) != 1:
-            fail(f"--published sets the date of a single input; got {len(items)} articles")
+            fail(f"--published sets the date of a single input; got {len(items)} inputs")
         if n_articles:
             items[0].published = published_date
     bad = 0
@@ -127,7 +127,8 @@ def extract(
                 collected.append((facts, article.text))
         if fmt == Format.json:
             docs = [json.loads(f.model_dump_json()) for f, _ in collected]
-            json.dump(docs[0] if n_articles == 1 else docs, stream, ensure_ascii=False, indent=2)
+            # one object for one input, a list for several (even when some of them failed)
+            json.dump(docs[0] if len(items) == 1 else docs, stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         elif fmt == Format.html:
             stream.write(to_html(collected))

@@ -155,10 +155,16 @@ def from_mapping(obj: object, origin: str) -> Article:
                    url=meta["url"], source=meta["source"], origin=origin)
 
 
+#: Longest first line taken as a .txt title (news headlines are far shorter).
+MAX_TITLE_CHARS = 300
+
+
 def from_plain_text(text: str, origin: str, source: Optional[str] = None) -> Article:
-    """A .txt article: the first non-empty line is its title; the whole text is kept as the text."""
+    """A .txt article: the first non-empty line is its title when it is a line of its own of at
+    most ``MAX_TITLE_CHARS`` characters (a text on one line has no title); the whole text is kept."""
     check_text(text, origin)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[0] if len(lines) > 1 and len(lines[0]) <= MAX_TITLE_CHARS else None
     return Article(text=text, title=title, source=source, origin=origin)
 
 
@@ -215,7 +221,7 @@ def _read_jsonl(text: str, origin: str) -> Iterator[Union[Article, Failure]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(where, f"malformed JSON ({exc.msg})")
+            yield Failure(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
         try:
             yield from_mapping(obj, where)

@@ -130,3 +130,13 @@ def test_invalid_setting_from_the_environment_is_a_clear_error(monkeypatch):
     res = runner.invoke(app, ["extract", str(SEED_PATH), *FAST])
     assert res.exit_code == 1
     assert "segment_chars" in res.output and "greater than 0" in res.output
+
+
+def test_json_output_is_a_list_for_several_inputs_even_if_one_fails(tmp_path):
+    p = tmp_path / "two.jsonl"
+    p.write_text('{"id": "g1", "text": "Acme hired 20 people."}\n{"text": \n', encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(p), "--format", "json", *FAST])
+    assert res.exit_code == 1
+    docs = json.loads(res.stdout)
+    assert isinstance(docs, list) and [d["article"]["id"] for d in docs] == ["g1"]
+    assert f"{p}:2: malformed JSON" in res.stderr and "column" in res.stderr

@@ -21,6 +21,14 @@ def test_txt_title_is_first_nonempty_line(tmp_path, seed_text):
     assert art.text == seed_text
 
 
+def test_txt_on_one_line_or_with_a_long_first_line_has_no_title(tmp_path):
+    p = tmp_path / "one.txt"
+    p.write_text("Acme hired 20 people in May. " * 50, encoding="utf-8")
+    assert list(iter_inputs([p]))[0].title is None
+    p.write_text("x" * 301 + "\n\nAcme hired 20 people.", encoding="utf-8")
+    assert list(iter_inputs([p]))[0].title is None
+
+
 def test_jsonl_keeps_text_exactly_and_reads_fields(tmp_path):
     p = tmp_path / "a.jsonl"
     rows = [{"id": "x1", "text": "  Leading space. Acme Corp rose 5%.", "published": "2020-05-09", "title": "T"},
