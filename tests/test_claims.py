@@ -695,3 +695,9 @@ def test_holder_never_starts_inside_a_word(nlp_fast):
         if c.holder_start is not None and c.holder_start > 0:
             assert not (doc.text[c.holder_start - 1].isalnum() and doc.text[c.holder_start].isalnum())
     assert [c.unit for c in doc._.claims if c.text.startswith("125.8")] == ["pence"]
+
+
+def test_one_of_takes_the_whole_described_set(nlp_fast):
+    c = one(nlp_fast, "The skeleton is of Patagotitan mayorum, one of the largest dinosaurs to ever live.", "one")
+    assert (c.value, c.concept) == (1.0, "largest dinosaurs to ever live")
+    assert one(nlp_fast, "One of the victims was a child.", "One").concept == "victims"

@@ -1368,6 +1368,14 @@ class ClaimExtractor:
                     a += 1
                 while a < b and doc[a].pos_ in ("DET", "PRON"):
                     a += 1
+                if q.value == 1 and q.is_words and doc[q.end].lower_ == "of":
+                    # "one of the largest dinosaurs to ever live": the set is described by the
+                    # whole noun phrase, its relative and infinitival modifiers included
+                    right = noun.right_edge.i + 1
+                    stop = [t.i for t in doc[b:right] if t.is_punct or t.is_sent_start]
+                    right = min([right] + stop)
+                    if b < right <= noun.i + 16:
+                        b = right
                 concept = doc[a:b].text if a < b else noun.text
                 if noun.lemma_.lower() in _NUMBER_OF_HEADS:
                     concept = text
