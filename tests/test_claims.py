@@ -701,3 +701,13 @@ def test_one_of_takes_the_whole_described_set(nlp_fast):
     c = one(nlp_fast, "The skeleton is of Patagotitan mayorum, one of the largest dinosaurs to ever live.", "one")
     assert (c.value, c.concept) == (1.0, "largest dinosaurs to ever live")
     assert one(nlp_fast, "One of the victims was a child.", "One").concept == "victims"
+
+
+def test_change_restated_after_or_and_counted_amounts_of_change(nlp_fast):
+    cs = claims(nlp_fast, "Revenue rose $5 million, or 3%, to $170 million.")
+    pct = [c for c in cs if c.unit == "percent"][0]
+    assert (pct.change.direction, pct.change.relative) == ("up", 3.0)
+    c = one(nlp_fast, "Sales fell by 3 units last month.", "3")
+    assert c.change is not None and c.change.direction == "down"
+    assert one(nlp_fast, "The company hired 300 people.", "300").change is None
+    assert [c.change for c in claims(nlp_fast, "He paid $5 or 3 euros.")] == [None, None]

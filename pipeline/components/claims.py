@@ -1396,6 +1396,14 @@ class ClaimExtractor:
             direction = "up" if q.digits[0] == "+" else "down"
             change = Change(direction=direction, relative=abs(q.value) if unit == "percent" else None)
         # change words
+        if change is None and counted and c_end is not None:
+            # "grew by 125,600 positions": a count that is the amount of a change
+            noun_tok = doc[c_end - 1]
+            if noun_tok.dep_ == "pobj" and noun_tok.head.lower_ == "by" and noun_tok.head.head.i != noun_tok.head.i:
+                d = _verb_direction(noun_tok.head.head)
+                if d is not None:
+                    change = Change(direction=d)
+                    ev_start = min(ev_start, noun_tok.head.head.i)
         if change is None and not counted:
             direction = _verb_direction(gov)
             if direction is None and gov.pos_ == "NOUN" and gov.lemma_.lower() in CHANGE_NOUNS:
@@ -1684,6 +1692,7 @@ class ClaimExtractor:
                 continue
             claims.append(self._analyse(doc, q))
         claims.sort(key=lambda c: (c.start, c.end))
+        self._restated_change(doc, claims)
         self._amount_then_new_value(doc, claims)
         self._conversion_shares_approx(doc, claims)
         for c in claims:
@@ -1753,6 +1762,23 @@ class ClaimExtractor:
                 inherited = True
             else:
                 inherited = False
+
+    @staticmethod
+    def _restated_change(doc: Doc, claims: list[Claim]) -> None:
+        """"rose $5 million, or 3%", "grew by 125,600 positions or 2.2 per cent": a change
+        restated after "or" in another unit is the same change (its direction; a percentage is
+        the relative change)."""
+        text = doc.text
+        for prev, cur in zip(claims, claims[1:]):
+            pc = prev.change
+            if pc is None or pc.direction is None or cur.change is not None or cur.unit == prev.unit:
+                continue
+            if pc.to_value is not None or pc.from_value is not None:
+                continue  # "to 5 million, or 3%" restates a level, not a change
+            end = prev.evidence_end if prev.evidence_end is not None and prev.evidence_end <= cur.start else prev.end
+            if re.fullmatch(r",?\s*or", text[end:cur.start].strip()):
+                cur.change = Change(direction=pc.direction,
+                                    relative=cur.value if cur.unit == "percent" else None)
 
     @staticmethod
     def _amount_then_new_value(doc: Doc, claims: list[Claim]) -> None:
