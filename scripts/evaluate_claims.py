@@ -43,7 +43,10 @@ Adapting our claims to CQE's output format (documented mapping):
   stop words dropped; "-" when none.
 
 NewsQuant is split into a development half (even sentence indices) and a held-out half (odd);
-rules were developed looking only at errors on the even half. Scores are reported on all of it.
+rules are developed looking only at errors on the even half, and the error listing shows that
+half unless asked otherwise. (Exception, 2026-11-30: the listing then defaulted to all sentences
+and one held-out example, sentence 7, prompted the general "rose $5m, or 3%" restated-change
+rule; the held-out figures after that date are slightly optimistic.) Scores are reported on all.
 """
 
 from __future__ import annotations
@@ -410,7 +413,7 @@ def table(title, res, ref, n_gt, n_tags, bars=None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data", type=Path, help="formatted_test_set folder or one of its JSON files")
-    ap.add_argument("--errors-split", choices=["dev", "heldout", "all"], default="all",
+    ap.add_argument("--errors-split", choices=["dev", "heldout", "all"], default="dev",
                     help="which NewsQuant half the error listing is drawn from (dev = even indices)")
     ap.add_argument("--dump-errors", type=Path, default=None, help="write all error rows (TSV)")
     args = ap.parse_args(argv)
