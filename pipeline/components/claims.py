@@ -1353,6 +1353,16 @@ class ClaimExtractor:
                         break
             elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].tag_ in ("NNS", "NNPS"):
                 noun = doc[q.end + 1]
+            if noun is None and q.end < len(doc):
+                # the parser attached the number elsewhere: "4.3M digital and physical sales",
+                # "thousands of COVID-19 tests": the first plural noun after modifiers only
+                k = q.end + (1 if doc[q.end].lower_ == "of" and (q.value_max is not None or q.is_words) else 0)
+                for x in doc[k : min(len(doc), k + 5)]:
+                    if x.tag_ == "NNS" and x.pos_ == "NOUN":
+                        noun = x
+                        break
+                    if not (x.pos_ in ("ADJ", "CCONJ", "PROPN", "NUM") or x.text in ("-",) or x.dep_ == "compound"):
+                        break
             if noun is not None and (len(noun.text) < 2 or not noun.text[:1].isalpha()):
                 noun = None  # a split-off symbol ("37" "m") is not a counted noun
             noun_unit = UNIT_WORDS.get((noun.lower_,)) if noun is not None else None
