@@ -150,8 +150,9 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
     Symbols the tokenizer splits off a number ("~45g" -> "~45" "g", "37m" -> "37" "m") are read
     only when glued to the digits: "g" is the gram; "m" the metre unless a plural noun or "of"
     follows (then it is "million", as for a glued "35m devices"); "G" after a digit is a mobile
-    network generation ("5G"); a capital "C"/"F" after a number is Celsius/Fahrenheit. A sentence-final abbreviation keeps its full stop in spaCy's
-    tokens ("125.8 p.", "~45g."): the stop is ignored."""
+    network generation ("5G"); a capital "C"/"F" after a number is Celsius/Fahrenheit. A
+    sentence-final abbreviation keeps its full stop in spaCy's tokens ("125.8 p.", "~45g."): the
+    stop is ignored."""
     if i < len(doc) and doc[i].text == "Nm":
         return "Nm", i + 1  # newton metre (torque); lower-case "nm" is the nanometre
     if after_digit and i < len(doc):
@@ -617,7 +618,8 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # a number word inside a capitalised name: "the Small Three Gorges Tunnel", "Big Ten",
     # "BBC One", "Formula One" (a capitalised name before it and no noun after it)
     if bare and q.is_words and first.is_title and prev is not None and prev.text[:1].isupper() \
-            and prev.is_alpha and not prev.is_sent_start and (nxt is None or nxt.is_title or nxt.pos_ not in ("NOUN", "PROPN")):
+            and prev.is_alpha and not prev.is_sent_start \
+            and (nxt is None or nxt.is_title or nxt.pos_ not in ("NOUN", "PROPN")):
         return True
     # "the 13th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
     # written number and unit inside a name (mid-sentence, before a capitalised word)
