@@ -31,10 +31,11 @@ Adapting our claims to CQE's output format (documented mapping):
   ("139 online lending institutions" -> "online lending institution"); a bare count is "-"; a
   fraction is "% " + the lemmas of its whole ("a third of the population" -> "% population"),
   as CQE writes fractions.
-- change: CQE has one tag per quantity. A value pair (a range or a from/to pair, which CQE
-  writes as a range) is "="; a vague plural range ("thousands of") is "="; else a
+- change: CQE has one tag per quantity. A vague plural range ("thousands of") is "="; else a
   non-exact ``approx`` gives the bound (about/nearly -> "~", more_than/at_least -> ">",
-  less_than/at_most/up_to -> "<"); else, when the claim states an amount of change
+  less_than/at_most/up_to -> "<"); else a value pair (a range or a from/to pair, which CQE
+  writes as a range) is "=" unless it is the amount of a change after "by" in the claim's
+  evidence ("dropped by 1 to 1.5 degrees"); else, when the claim states an amount of change
   (``relative`` set, or no ``to_value``/``from_value``), its direction ("up"/"down"); else "=".
 - concept words (CQE's "referred concepts": the measured thing and its holder): the words of
   ``concept`` (for a counted noun, which CQE treats as the unit, only an "of"-complement:
@@ -223,12 +224,14 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         if claim.unit in TIME_UNIT_NAMES and _is_age(doc, claim):
             unit += " of age"
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
+    by_amount = claim.evidence_start is not None and re.search(
+        r"\bby\s*$", doc.text[claim.evidence_start:claim.start]) is not None
     if vague:
         change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
-    elif isinstance(value, tuple):
-        change = "="  # CQE writes a from/to pair as a range: no single direction
     elif claim.approx != "exact":
         change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
+    elif isinstance(value, tuple) and not (by_amount and ch is not None and ch.direction):
+        change = "="  # CQE writes a pair as a range: no single direction ("dropped by 1 to 1.5" has one)
     elif ch is not None and ch.direction and (
         ch.relative is not None or (ch.to_value is None and ch.from_value is None)
         or (ch.to_value is not None and ch.from_value is not None)
