@@ -73,7 +73,7 @@ _U = {
     "nm": ["nm", "nanometre", "nanometres", "nanometer", "nanometers"],
     "um": ["μm", "µm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns"],
     "mile": ["mile", "miles", "mi"], "yard": ["yard", "yards", "yd", "yds"],
-    "foot": ["foot", "feet", "ft"], "inch": ["inch", "inches"],
+    "foot": ["foot", "feet", "ft", "′"], "inch": ["inch", "inches", "″"],
     "sq_ft": ["square foot", "square feet", "sq ft", "sq. ft", "sq. ft."],
     "m2": ["square metre", "square metres", "square meter", "square meters", "sq m", "m2", "sqm"],
     "km2": ["square kilometre", "square kilometres", "square kilometer", "square kilometers",
@@ -208,7 +208,7 @@ _GLUED = re.compile(
     r"|USD|EUR|GBP|RMB|CNY|JPY|RM|SEK|NOK|DKK|CHF|INR|Rs\.?|AUD|CAD|HKD|SGD|VND|KRW)?"
     r"(?P<sign>[+-])?(?P<num>\d[\d,.]*\d|\d)"
     r"(?P<scale>bn|mn|mln|bln|tn|trn|k|m|b)?"
-    r"(?P<unit>%|[a-zA-Z°º/]+\d?)?",
+    r"(?P<unit>%|[a-zA-Z°º/]+\d?|[″′])?",
     re.I,
 )
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)

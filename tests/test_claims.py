@@ -522,7 +522,10 @@ def test_glued_pc_is_a_percentage(nlp_fast):
      ("Beijing will see a high temperature of 30 ℃ on Sunday.", "30", 30.0, "degC"),
      ("The power plant covers an area of 6,600 mu.", "6,600", 6600.0, "mu"),
      ("The operators will subsidise 5G terminals.", "5G", 5.0, "generation"),
-     ("Bonia climbed 11 sen to RM2.05.", "11", 11.0, "sen")],
+     ("Bonia climbed 11 sen to RM2.05.", "11", 11.0, "sen"),
+     ("The length of the guitar's neck is 25.5″ from nut to saddle.", "25.5", 25.5, "inch"),
+     ("Only 1/3 of the vote went to him.", "1/3", 1 / 3, "fraction"),
+     ("A fluid ounce is 1⁄32 of a quart.", "1⁄32", 1 / 32, "fraction")],
 )
 def test_units_split_or_glued(nlp_fast, text, contains, value, unit):
     c = one(nlp_fast, text, contains)
@@ -711,3 +714,7 @@ def test_change_restated_after_or_and_counted_amounts_of_change(nlp_fast):
     assert c.change is not None and c.change.direction == "down"
     assert one(nlp_fast, "The company hired 300 people.", "300").change is None
     assert [c.change for c in claims(nlp_fast, "He paid $5 or 3 euros.")] == [None, None]
+
+
+def test_slash_date_is_not_a_fraction(nlp_fast):
+    assert not claims(nlp_fast, "The attack happened on 9/11 in New York.")

@@ -287,6 +287,11 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
             return None
         info["digits"] = text
         return i + 1, v, False, info
+    fm = re.fullmatch(r"(\d{1,3})[/⁄](\d{1,4})", text)
+    if fm and i + 1 < len(doc) and doc[i + 1].lower_ == "of" and 0 < int(fm.group(1)) < int(fm.group(2)):
+        # a written fraction before "of": "1/16 of a US pint", "1⁄3 of the vote"
+        info.update(digits=text, unit="fraction")
+        return i + 1, int(fm.group(1)) / int(fm.group(2)), False, info
     mm = re.fullmatch(r"minus-(\d[\d,.]*\d|\d)", text, re.I)
     if mm:  # "minus-130" as one token
         v = parse_numeral(mm.group(1))
