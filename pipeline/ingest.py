@@ -27,11 +27,11 @@ MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length; a 10 MB article is refu
 SUPPORTED = {".txt", ".json", ".jsonl", ".html", ".htm"}
 
 # Length-preserving character map applied before the models see the text (offsets stay valid).
+# Primes (′ ″) are kept: after a number they are feet and inches ("25.5″"), not quotes.
 _MODEL_CHARMAP = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-        "\u2032": "'", "\u2033": '"',
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\u2009": " ", "\u200a": " ",
         "\u2013": "-", "\u2014": "-", "\u2212": "-",
         "\uff08": "(", "\uff09": ")", "\uff0c": ",", "\uff1a": ":", "\uff1b": ";", "\uff05": "%",

@@ -62,7 +62,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.config import Settings
-from pipeline.nlp import build_nlp
+from pipeline.ingest import Article
+from pipeline.nlp import build_nlp, make_doc
 
 REFERENCE = {
     "value": {"CQE": 92.0, "quantulum3": 73.0},
@@ -129,6 +130,8 @@ def _lemmas(doc, start: int, end: int) -> str:
     out = ""
     for t in span:
         if t.lower_ in STOP and t.text != "-":
+            if t.whitespace_ and not out.endswith(" "):
+                out += " "  # "Johnson's deputies" -> "johnson deputy"
             continue
         if t.tag_ == "NNPS" and t.text.endswith("s") and t.lemma_ == t.text:
             word = t.text[:-1]  # spaCy keeps plural proper nouns: "World Cups" -> "world cup"
@@ -387,9 +390,11 @@ def load(path: Path):
 
 
 def run_set(nlp, data, names: dict | None = None) -> list:
-    texts = [d["text"] for d in data]
+    """Run the pipeline on each sentence as the CLI does (``make_doc``: the text the models see is
+    normalised, offsets unchanged) and map its claims to CQE tags."""
+    docs = (make_doc(nlp, Article(text=d["text"], id=str(k))) for k, d in enumerate(data))
     items = []
-    for idx, (doc, d) in enumerate(zip(nlp.pipe(texts, batch_size=64), data)):
+    for idx, (doc, d) in enumerate(zip(nlp.pipe(docs, batch_size=64), data)):
         tags = [t for c in doc._.claims for t in to_cqe(doc, c, names)]
         items.append((d["text"], d["quantities"], tags, idx))
     return items

@@ -569,6 +569,9 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # years
     if bare and q.integer_text and 1800 <= q.value <= 2100 and len(q.digits) == 4:
         return True
+    # the exponent of scientific notation: "1.99×10−30 kilograms", "3x10^8"
+    if re.search(r"[×x]\s?10\s?[\^−-]?$", doc.text[max(0, first.idx - 6):first.idx]):
+        return True
     # codes and drawn numbers: three or more numbers joined by hyphens ("16-22-29-39-42",
     # "978-3-16-148410-0"); a score or range has two
     if bare:
@@ -1564,6 +1567,8 @@ class ClaimExtractor:
             concept = None  # "15,500", "25 of them": a number is not the quantified concept
         if concept is not None:
             concept = concept.lstrip(" -–—:;,.'\"") or None  # "30,000 - Xinhuanet"
+            if concept is not None and concept.lower().startswith("of "):
+                concept = concept[3:].lstrip() or None  # "two of Johnson's deputies"
         if concept is not None:
             # a spaced dash ends the phrase ("24 new cases - Xinhuanet"); trailing function words
             # are not part of it ("Details of the")
