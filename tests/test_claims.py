@@ -723,4 +723,4 @@ def test_slash_date_is_not_a_fraction(nlp_fast):
 def test_scientific_exponent_and_of_prefix(nlp_fast):
     assert not [c for c in claims(nlp_fast, "The mass of the sun is approximately 1.99×10−30 kilograms.")
                 if c.value == 30]
-    assert one(nlp_fast, "Two of Johnson’s deputies were fired.", "Two").concept == "Johnson’s deputies"
+    assert one(nlp_fast, "Two of Johnson's deputies were fired.", "Two").concept == "Johnson's deputies"
