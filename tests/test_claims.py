@@ -724,3 +724,8 @@ def test_scientific_exponent_and_of_prefix(nlp_fast):
     assert not [c for c in claims(nlp_fast, "The mass of the sun is approximately 1.99×10−30 kilograms.")
                 if c.value == 30]
     assert one(nlp_fast, "Two of Johnson's deputies were fired.", "Two").concept == "Johnson's deputies"
+
+
+def test_conversion_shares_the_direction_of_a_change_amount(nlp_fast):
+    cs = claims(nlp_fast, "World temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).")
+    assert [(c.unit, c.change.direction if c.change else None) for c in cs] == [("degC", "down"), ("degF", "down")]

@@ -1765,8 +1765,8 @@ class ClaimExtractor:
     def _conversion_shares_approx(doc: Doc, claims: list[Claim]) -> None:
         """"more than 7.5 million Danish crowns (US $1.1 million)", "just under 296 hp (224 kW /
         300 PS)": a conversion in parentheses right after a quantity restates it, so it takes the
-        quantity's approximation when it has none of its own, and the two share a concept when
-        only one has one (news style: conversions are given
+        quantity's approximation when it has none of its own, the direction of a change amount,
+        and the two share a concept when only one has one (news style: conversions are given
         in brackets, CQE/NewsQuant annotate both with the same bound)."""
         inherited = False
         text = doc.text  # built once: Doc.text joins every token on each access
@@ -1775,6 +1775,10 @@ class ClaimExtractor:
             if between == "(" or (between == "/" and inherited):
                 if cur.approx == "exact" and prev.approx != "exact":
                     cur.approx = prev.approx
+                pc = prev.change
+                if cur.change is None and pc is not None and pc.direction and pc.from_value is None \
+                        and pc.to_value is None and cur.unit != "percent":
+                    cur.change = Change(direction=pc.direction)  # "fell by 1 to 1.5 C (1.8 to 2.7 F)"
                 # the same amount is of the same thing: "8 miles (13 kilometers) of new tunnels"
                 if cur.unit != "count" and prev.unit != "count":
                     if cur.concept is None and prev.concept is not None:
