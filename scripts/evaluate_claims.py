@@ -228,7 +228,7 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
             unit += " of age"
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
     by_amount = claim.evidence_start is not None and re.search(
-        r"\bby\s*$", doc.text[claim.evidence_start:claim.start]) is not None
+        r"\bby\b", doc.text[claim.evidence_start:claim.start]) is not None
     if vague:
         change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
     elif claim.approx != "exact":

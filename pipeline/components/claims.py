@@ -1779,6 +1779,9 @@ class ClaimExtractor:
                 if cur.change is None and pc is not None and pc.direction and pc.from_value is None \
                         and pc.to_value is None and cur.unit != "percent":
                     cur.change = Change(direction=pc.direction)  # "fell by 1 to 1.5 C (1.8 to 2.7 F)"
+                    if prev.evidence_start is not None and (cur.evidence_start is None
+                                                            or prev.evidence_start < cur.evidence_start):
+                        cur.evidence_start = prev.evidence_start  # the phrase that states the change
                 # the same amount is of the same thing: "8 miles (13 kilometers) of new tunnels"
                 if cur.unit != "count" and prev.unit != "count":
                     if cur.concept is None and prev.concept is not None:
