@@ -729,3 +729,11 @@ def test_scientific_exponent_and_of_prefix(nlp_fast):
 def test_conversion_shares_the_direction_of_a_change_amount(nlp_fast):
     cs = claims(nlp_fast, "World temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).")
     assert [(c.unit, c.change.direction if c.change else None) for c in cs] == [("degC", "down"), ("degF", "down")]
+
+
+def test_level_then_elliptical_change(nlp_fast):
+    cs = claims(nlp_fast, "The median sales price in May was $3.1 million, down 9.2% year over year.")
+    level, pct = [c for c in cs if "3.1" in c.text][0], [c for c in cs if "9.2" in c.text][0]
+    assert level.change is None
+    assert (pct.change.direction, pct.change.relative) == ("down", 9.2)
+    assert one(nlp_fast, "The defense gave up 517 rushing yards.", "517").change is None

@@ -742,13 +742,18 @@ def _direction(tok: Token) -> Optional[str]:
     return None
 
 
-def _verb_direction(gov: Token) -> Optional[str]:
-    """Direction of a governing verb/adverb, or of an "up"/"down" particle/adverb on it."""
+def _verb_direction(gov: Token, q_end: Optional[int] = None) -> Optional[str]:
+    """Direction of a governing verb/adverb, or of an "up"/"down" particle/adverb on it.
+
+    With ``q_end`` (the token after the quantity), an "up"/"down" standing after the quantity
+    behind a comma is not the quantity's: "was $3.1 million, down 9.2%" (it heads 9.2%)."""
     if gov.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ") or gov.lower_ in ("up", "down"):
         d = _direction(gov) if gov.pos_ != "AUX" else None
         if d:
             return d
         for c in gov.children:
+            if q_end is not None and c.i >= q_end and any(t.text == "," for t in gov.doc[q_end : c.i]):
+                continue
             if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in ("up", "down", "higher", "lower"):
                 return "up" if c.lower_ in ("up", "higher") else "down"
     return None
@@ -1425,7 +1430,7 @@ class ClaimExtractor:
                     change = Change(direction=d)
                     ev_start = min(ev_start, noun_tok.head.head.i)
         if change is None and not counted:
-            direction = _verb_direction(gov)
+            direction = _verb_direction(gov, q.end)
             if direction is None and gov.pos_ == "NOUN" and gov.lemma_.lower() in CHANGE_NOUNS:
                 direction = _direction(gov)
                 change_noun = gov
@@ -1454,6 +1459,12 @@ class ClaimExtractor:
                         for c in change_noun.children:
                             if c.dep_ == "det":
                                 ev_start = min(ev_start, c.i)
+        if change is None and not counted and q.cue_start > 0 and doc[q.cue_start - 1].lower_ in ("up", "down") \
+                and q.approx == "exact" and doc[q.cue_start - 1].dep_ != "prt":  # not "gave up 517 yards"
+            # "…, down 9.2% year over year": the adverb right before the amount, whatever the parse
+            change = Change(direction=doc[q.cue_start - 1].lower_,
+                            relative=q.value if unit == "percent" else None)
+            ev_start = min(ev_start, q.cue_start - 1)
         # concept from syntax when not a counted noun
         if concept is None:
             target = None
