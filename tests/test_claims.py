@@ -737,3 +737,13 @@ def test_level_then_elliptical_change(nlp_fast):
     assert level.change is None
     assert (pct.change.direction, pct.change.relative) == ("down", 9.2)
     assert one(nlp_fast, "The defense gave up 517 rushing yards.", "517").change is None
+
+
+def test_baselines_time_references_and_counted_new_levels(nlp_fast):
+    cs = claims(nlp_fast, "Samsung doubled it to 256GB instead of the 128GB found in the S22 models.")
+    assert [c.change is None for c in cs] == [False, True]
+    c = one(nlp_fast, "Sales rose to 5 million units, compared with 4 million a year earlier.", "5 million")
+    assert (c.change.direction, c.change.to_value) == ("up", 5e6)
+    c = one(nlp_fast, "Profit fell 5% against 3% a year earlier.", "3%")
+    assert (c.unit, c.change) == ("percent", None)
+    assert one(nlp_fast, "Inflation was 2% a year on average.", "2%").unit == "percent/year"

@@ -477,6 +477,9 @@ def _rate(doc: Doc, j: int, unit: str) -> tuple[str, int]:
     k = j
     if k < n and doc[k].text == "-":
         k += 1
+    if k + 2 < n and doc[k].lower_ in ("a", "an") and doc[k + 2].lower_ in (
+            "earlier", "ago", "later", "before", "after", "previously"):
+        return unit, j  # "3% a year earlier", "a month ago": a time reference, not a rate
     if k + 1 < n and doc[k].lower_ in ("a", "an", "per", "/"):
         k += 1
         if k < n and doc[k].text == "-":
@@ -697,6 +700,20 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
 # ----------------------------------------------------------------------------------------------
 # Syntax: governor, change, concept, subject
 # ----------------------------------------------------------------------------------------------
+
+
+_BASELINE_BEFORE = {("than",), ("versus",), ("vs",), ("vs.",), ("instead", "of"), ("compared", "with"),
+                    ("compared", "to"), ("against",)}
+
+
+def _is_baseline(doc: Doc, i: int) -> bool:
+    """True when the quantity starting at token ``i`` is a comparison baseline ("instead of the
+    128GB", "than $5 million", "compared with 4 million"): it states no change of its own."""
+    j = i
+    while j > 0 and doc[j - 1].pos_ == "DET":
+        j -= 1
+    before = tuple(t.lower_ for t in doc[max(0, j - 2) : j])
+    return before[-1:] in _BASELINE_BEFORE or before in _BASELINE_BEFORE
 
 
 def _anchor(doc: Doc, q: _Quantity) -> Token:
@@ -1421,15 +1438,17 @@ class ClaimExtractor:
             direction = "up" if q.digits[0] == "+" else "down"
             change = Change(direction=direction, relative=abs(q.value) if unit == "percent" else None)
         # change words
-        if change is None and counted and c_end is not None:
-            # "grew by 125,600 positions": a count that is the amount of a change
+        baseline = _is_baseline(doc, q.cue_start)
+        if change is None and counted and c_end is not None and not baseline:
+            # "grew by 125,600 positions" (the amount), "rose to 5 million units" (the new level)
             noun_tok = doc[c_end - 1]
-            if noun_tok.dep_ == "pobj" and noun_tok.head.lower_ == "by" and noun_tok.head.head.i != noun_tok.head.i:
+            if noun_tok.dep_ == "pobj" and noun_tok.head.lower_ in ("by", "to") \
+                    and noun_tok.head.head.i != noun_tok.head.i:
                 d = _verb_direction(noun_tok.head.head)
                 if d is not None:
-                    change = Change(direction=d)
+                    change = Change(direction=d, to_value=q.value if noun_tok.head.lower_ == "to" else None)
                     ev_start = min(ev_start, noun_tok.head.head.i)
-        if change is None and not counted:
+        if change is None and not counted and not baseline:
             direction = _verb_direction(gov, q.end)
             if direction is None and gov.pos_ == "NOUN" and gov.lemma_.lower() in CHANGE_NOUNS:
                 direction = _direction(gov)
