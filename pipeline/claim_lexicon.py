@@ -90,7 +90,7 @@ _U = {
     "ml": ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
     "gallon": ["gallon", "gallons"], "barrel/day": ["barrels per day", "barrels a day", "bpd",
                                                     "barrel per day", "barrels of oil per day"],
-    "barrel": ["barrel", "barrels"], "mph": ["mph", "miles per hour", "miles an hour"],
+    "barrel": ["barrel", "barrels"], "mph": ["mph", "m.p.h.", "m.p.h", "miles per hour", "miles an hour"],
     "km/h": ["km/h", "km / h", "km / h.", "km/h.", "km/hr", "km / hr", "kph", "kmh", "kilometres per hour", "kilometers per hour",
              "kilometres an hour", "kilometers an hour"],
     "second": ["second", "seconds", "sec", "secs"], "minute": ["minute", "minutes", "min", "mins"],
@@ -107,16 +107,21 @@ _U = {
     "TB": ["tb", "terabyte", "terabytes"], "MB": ["mb", "megabyte", "megabytes"],
     "Mbps": ["mbps", "megabits per second"], "Gbps": ["gbps", "gigabits per second"],
     "Hz": ["hz", "hertz"], "kHz": ["khz"], "MHz": ["mhz"], "GHz": ["ghz"],
-    "degC": ["℃", "°c", "degrees celsius", "degree celsius", "celsius", "degrees centigrade", "ºc"],
-    "degF": ["℉", "°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf"],
+    "degC": ["℃", "°c", "degrees celsius", "degree celsius", "celsius", "degrees centigrade", "ºc",
+             "degc", "deg c"],
+    "degF": ["℉", "°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf", "degf", "deg f"],
     "degree": ["degree", "degrees", "°"], "ppm": ["ppm", "parts per million"],
     "ppb": ["ppb", "parts per billion"], "rpm": ["rpm"], "lbft": ["pound-feet", "lb-ft"],
     # sen: 1/100 of the Malaysian ringgit ("Bonia climbed 11 sen to RM2.05")
     "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"], "sen": ["sen"],
     "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
-    "GPa": ["gpa", "gigapascal", "gigapascals"], "MPa": ["mpa", "megapascal", "megapascals"],
+    "GPa": ["gpa", "gigapascal", "gigapascals"], "Gt": ["gigatonne", "gigatonnes", "gigaton", "gigatons"], "MPa": ["mpa", "megapascal", "megapascals"],
     "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],
     "PS": ["ps"], "dB": ["db", "decibel", "decibels"], "knot": ["knot", "knots"],
+    # per-game averages of basketball box scores ("15.3 ppg, 7.4 rpg, 6.9 apg")
+    "point/game": ["ppg", "points per game"], "rebound/game": ["rpg", "rebounds per game"],
+    "assist/game": ["apg", "assists per game"], "steal/game": ["spg", "steals per game"],
+    "block/game": ["bpg", "blocks per game"],
 }
 #: Measurement units written after the number: token tuple -> canonical unit.
 UNIT_WORDS: dict[tuple[str, ...], str] = {}
@@ -140,7 +145,7 @@ _SHORT_UNITS = {("m",), ("g",), ("p",), ("ha",), ("mi",), ("min",), ("sec",), ("
                 ("v",), ("mb",), ("gb",), ("tb",), ("mw",), ("kw",), ("gw",), ("pc",)}
 #: Units of time: numbers carrying them are durations, kept even inside a DATE entity.
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
-_DURATION_BLOCK_NEXT = {"ago", "old", "earlier", "later", "before"}
+_DURATION_BLOCK_NEXT = {"ago", "old", "before"}
 
 #: Approximation cues before the quantity (lower-cased token tuples) -> approx value.
 APPROX_CUES = {
@@ -193,6 +198,13 @@ REFERENCE_WORDS = {
 }
 _PHONE_WORDS = {"hotline", "phone", "telephone", "tel", "tel.", "call", "fax", "id", "no",
                 "no.", "number", "sms", "dial", "helpline", "mobile", "whatsapp", "wechat"}
+#: Names of stock market indices written with a number ("S&P 500", "FTSE 100", "Nikkei 225",
+#: "Euro Stoxx 50", "Russell 2000", "CAC 40"): the number is part of the name, never a claim.
+#: Lower-cased last word(s) before the number; "s p" and "sp" are "S&P" with the ampersand lost.
+INDEX_NAMES = {("s&p",), ("s", "p"), ("sp",), ("s&p", "/", "asx"), ("nasdaq",), ("stoxx",), ("ftse",),
+               ("russell",), ("nikkei",), ("cac",), ("dax",), ("mdax",), ("asx",), ("kospi",),
+               ("sensex",), ("nifty",), ("topix",), ("ibex",), ("aex",), ("omx",), ("smi",),
+               ("mib",), ("jse",), ("klci",), ("sti",), ("ta", "-")}
 _AGE_WORDS = {"aged", "age", "ages"}
 _STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
                  "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
@@ -207,7 +219,7 @@ _GLUED = re.compile(
     r"(?P<tilde>~)?(?P<cur>(?:US|U\.S\.|A|AU|C|CA|HK|S|NZ|NT|R)?\$(?:US|A|AU|C|NZ|HK|S)?|[€£¥₹₩₽₦₫฿₺₱]|PS|Y="
     r"|USD|EUR|GBP|RMB|CNY|JPY|RM|SEK|NOK|DKK|CHF|INR|Rs\.?|AUD|CAD|HKD|SGD|VND|KRW)?"
     r"(?P<sign>[+-])?(?P<num>\d[\d,.]*\d|\d)"
-    r"(?P<scale>bn|mn|mln|bln|tn|trn|k|m|b)?"
+    r"(?P<scale>bn|mn|mln|bln|mil|tn|trn|k|m|b)?"
     r"(?P<unit>%|[a-zA-Z°º/]+\d?|[″′])?",
     re.I,
 )

@@ -48,7 +48,7 @@ TENS = {
 }
 #: Scale words and abbreviations (news style: "$2.4bn", "35m", "10k", "¥0.5mn").
 SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     "crore": 1e7, "lakh": 1e5, "dozen": 12,
 }

@@ -61,6 +61,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.claim_lexicon import CHANGE_NOUNS
 from pipeline.config import Settings
 from pipeline.ingest import Article
 from pipeline.nlp import build_nlp, make_doc
@@ -104,6 +105,7 @@ UNIT_NAMES = {
     "rpm": "revolutions per minute", "lbft": "pound-foot", "calorie": "calorie", "cent": "cent", "sen": "sen",
     "pence": "penny", "F": "farad", "mpg": "mile per gallon", "GPa": "gigapascal",
     "MPa": "megapascal", "Nm": "newton metre", "PS": "horsepower", "dB": "decibel", "knot": "knot",
+    "Gt": "gigaton",
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
     "month": "month", "year": "year", "decade": "decade", "century": "century",
 }
@@ -129,6 +131,10 @@ def _lemmas(doc, start: int, end: int) -> str:
         return ""
     out = ""
     for t in span:
+        hyphened = (t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_) or \
+            (t.i + 1 < len(doc) and t.nbor(1).text == "-" and not t.whitespace_)
+        if (t.pos_ == "ADV" or t.tag_ in ("VBN", "VBD")) and not hyphened:
+            continue  # "300 recorded songs" -> "song", "the largest dinosaurs ever" (CQE keeps nouns and adjectives)
         if t.lower_ in STOP and t.text != "-":
             if t.whitespace_ and not out.endswith(" "):
                 out += " "  # "Johnson's deputies" -> "johnson deputy"
@@ -139,6 +145,20 @@ def _lemmas(doc, start: int, end: int) -> str:
             word = t.lemma_ if t.pos_ in ("NOUN", "ADJ") else t.text
         out += word.lower() + t.whitespace_
     return " ".join(out.split()).strip("- ")
+
+
+def _modifier_before(doc, claim) -> str:
+    """The lemma of an adjective or noun between a determiner and the number ("the top three
+    seeds", "a record 32 goals", "the previous two sessions"): CQE reads it as part of the
+    counted noun's phrase. Participles and adverbs are not ("a combined 435 homes")."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return ""
+    t, det = doc[span.start - 1], doc[span.start - 2]
+    if t.pos_ in ("ADJ", "NOUN") and t.tag_ not in ("VBN", "VBD", "JJR", "JJS") and t.is_alpha and t.is_lower \
+            and det.pos_ == "DET":
+        return t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_
+    return ""
 
 
 def _concept_char_span(doc, claim):
@@ -184,6 +204,19 @@ def _two_numbers(text: str) -> bool:
                           text, re.I)) >= 2
 
 
+def _nominal_change(doc, claim) -> bool:
+    """True when the change is stated by a noun the quantity modifies ("a 3 percent drop", "a
+    decrease of 400,000 barrels", "a gain of 2.13%"): NewsQuant tags these "=" (its change tag is
+    for quantities that are themselves the subject or object of a change verb: "fell 3%")."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+        head = head.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() in CHANGE_NOUNS and not span.start <= head.i < span.end
+
+
 def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
     names = UNIT_NAMES if names is None else names
     ch = claim.change
@@ -198,7 +231,16 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
     if claim.unit == "count":
         unit = "-"
         cs = _concept_char_span(doc, claim)
-        if cs is not None and 0 <= cs[0] - claim.end <= 30:
+        own = cs is not None and (0 <= cs[0] - claim.end <= 30 or claim.start < cs[0] and cs[1] < claim.end)
+        if not own and claim.concept:
+            # ellipsis: "68,400 people ... and 95,800 who ...": the record's concept is the counted
+            # noun of an earlier count; CQE gives both that unit
+            for other in doc._.claims:
+                if other.end <= claim.start and other.unit == "count" and other.concept == claim.concept:
+                    cs2 = _concept_char_span(doc, other)
+                    if cs2 is not None and 0 <= cs2[0] - other.end <= 30:
+                        cs, own = cs2, True
+        if own:
             # "five new seasons of Sesame Street": the unit is the counted noun, the of-complement
             # is what it is counted of (a referred concept)
             m = re.search(r"\s+of\s+", doc.text[cs[0]:cs[1]])
@@ -206,6 +248,9 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
                 of_part = doc.text[cs[0] + m.end():cs[1]]
                 cs = (cs[0], cs[0] + m.start())
             words = _lemmas(doc, *cs)
+            pre = _modifier_before(doc, claim)
+            if words and pre:
+                words = f"{pre} {words}"  # "a record 32 goals" -> "record goal"
             if words:
                 unit = words
                 counted = True
@@ -226,6 +271,8 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
             unit = " per ".join(names.get(p, RATE_NAMES.get(p, p.lower())) for p in parts)
         if claim.unit in TIME_UNIT_NAMES and _is_age(doc, claim):
             unit += " of age"
+    if unit in ("time", "times"):
+        unit = "count"  # CQE names repetitions ("3 times") and multiples ("6.5 times earnings") "count"
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
     by_amount = claim.evidence_start is not None and re.search(
         r"\bby\b", doc.text[claim.evidence_start:claim.start]) is not None
@@ -233,6 +280,8 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
     elif claim.approx != "exact":
         change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
+    elif ch is not None and ch.direction and _nominal_change(doc, claim):
+        change = "="  # "a 3 percent drop": NewsQuant tags only verbal changes
     elif isinstance(value, tuple) and not (by_amount and ch is not None and ch.direction):
         change = "="  # CQE writes a pair as a range: no single direction ("dropped by 1 to 1.5" has one)
     elif ch is not None and ch.direction and (
@@ -419,12 +468,88 @@ def table(title, res, ref, n_gt, n_tags, bars=None):
         print(line)
 
 
+MEANTIME_TYPES = {"MONEY", "PERCENT", "QUANTITY"}
+TIME_UNIT_SET = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _meantime_type(claim) -> str:
+    """The MEANTIME VALUE type of one claim: MONEY (an ISO 4217 unit), PERCENT, else QUANTITY."""
+    if re.fullmatch(r"[A-Z]{3}", claim.unit):
+        return "MONEY"
+    if claim.unit in ("percent", "percentage_point"):
+        return "PERCENT"
+    return "QUANTITY"
+
+
+def meantime_values(path: Path, show: int = 12) -> dict:
+    """Value detection against MEANTIME's VALUE markables (MONEY / PERCENT / QUANTITY).
+
+    MEANTIME (Minard et al. 2016) annotates, in 60 Wikinews articles (airbus, apple), each
+    money amount, percentage and quantity of the first sentences. This data was never used to
+    write claim rules: it checks that they hold on other news. The pipeline runs as the product
+    does (default settings, transformer off; ages off). Protocol as in ``evaluate_dates``: only
+    claims before the end of the line holding the last annotated markable are scored; claims
+    whose unit is a time unit are not (MEANTIME marks durations as TIMEX3, not VALUE); relaxed
+    match = character overlap, paired one-to-one by largest overlap; type accuracy over the
+    matched pairs. Returns the counts.
+    """
+    from evaluate_dates import pair, scored_region  # same folder
+
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    nlp = build_nlp(Settings(use_transformer=False))
+    n_gold = n_sys = n_pair = n_type = 0
+    missed: list[str] = []
+    spurious: list[str] = []
+    arts = ((make_doc(nlp, Article(text=d["text"], id=str(d["doc_id"]),
+                                   published=_dct(d.get("dct")))), d) for d in docs)
+    for doc, d in nlp.pipe(arts, as_tuples=True, batch_size=16):
+        region = scored_region(d)
+        gold = [v for v in d.get("values") or [] if v.get("type") in MEANTIME_TYPES and v["end"] > v["start"]]
+        # durations ("four years behind schedule") are TIMEX3 DURATIONs in MEANTIME, not VALUEs
+        system = [c for c in doc._.claims if (region is None or c.start < region)
+                  and c.unit.split("/")[0] not in TIME_UNIT_SET]
+        pairs = pair(gold, system)
+        n_gold += len(gold)
+        n_sys += len(system)
+        n_pair += len(pairs)
+        n_type += sum(g["type"] == _meantime_type(c) for g, c in pairs)
+        got_g = {id(g) for g, _ in pairs}
+        got_s = {id(c) for _, c in pairs}
+        text = d["text"]
+        missed += [f"{g['text']!r} ({g['type']}) in …{' '.join(text[max(0, g['start'] - 40):g['end'] + 30].split())}…"
+                   for g in gold if id(g) not in got_g]
+        spurious += [f"{c.text!r} ({c.unit}) in …{' '.join(text[max(0, c.start - 40):c.end + 30].split())}…"
+                     for c in system if id(c) not in got_s]
+    p = n_pair / n_sys if n_sys else 0.0
+    r = n_pair / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"\nMEANTIME VALUE markables ({path.name}, {len(docs)} documents; never used for development)")
+    print(f"gold {n_gold}  system {n_sys}  relaxed P {p * 100:.1f}  R {r * 100:.1f}  F1 {f1 * 100:.1f}  "
+          f"type accuracy {n_type / n_pair * 100 if n_pair else 0:.1f} (MONEY / PERCENT / QUANTITY)")
+    print(f"missed {len(missed)}, e.g.:")
+    for m in missed[:show]:
+        print(f"  {m}")
+    print(f"spurious {len(spurious)}, e.g.:")
+    for m in spurious[:show]:
+        print(f"  {m}")
+    return {"gold": n_gold, "system": n_sys, "relaxed": n_pair, "type_ok": n_type}
+
+
+def _dct(s):
+    import datetime as dt
+    m = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", s or "")
+    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data", type=Path, help="formatted_test_set folder or one of its JSON files")
     ap.add_argument("--errors-split", choices=["dev", "heldout", "all"], default="dev",
                     help="which NewsQuant half the error listing is drawn from (dev = even indices)")
     ap.add_argument("--dump-errors", type=Path, default=None, help="write all error rows (TSV)")
+    ap.add_argument("--meantime", type=Path, default=None,
+                    help="MEANTIME derived JSONL (meantime_en/derived/meantime_en_intra-doc.jsonl): score value "
+                         "detection against its VALUE markables, an out-of-sample check")
     args = ap.parse_args(argv)
     folder = args.data if args.data.is_dir() else args.data.parent
     nq = folder / "NewsQuant.json" if args.data.is_dir() else (args.data if args.data.name == "NewsQuant.json" else None)
@@ -462,6 +587,11 @@ def main(argv=None) -> int:
         items = run_set(nlp, data)
         res, n_gt, n_tags = score(items, False)
         table(f"Recognizers-Text currency ({cur.name}, {len(data)} sentences)", res, REFERENCE_CURRENCY, n_gt, n_tags)
+    if args.meantime is not None:
+        if not args.meantime.exists():
+            print(f"error: not found: {args.meantime}", file=sys.stderr)
+            return 1
+        meantime_values(args.meantime)
     return 0
 
 

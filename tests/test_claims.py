@@ -737,3 +737,56 @@ def test_baselines_time_references_and_counted_new_levels(nlp_fast):
     c = one(nlp_fast, "Profit fell 5% against 3% a year earlier.", "3%")
     assert (c.unit, c.change) == ("percent", None)
     assert one(nlp_fast, "Inflation was 2% a year on average.", "2%").unit == "percent/year"
+
+
+@pytest.mark.parametrize("text,contains,value,unit,approx", [
+    ("Qantas wants $4.2b from the government.", "4.2b", 4.2e9, "USD", "exact"),
+    ("The firm lost RM3.06mil to the scam.", "3.06mil", 3.06e6, "MYR", "exact"),
+    ("Demand for sub-300 sq m office space has surged.", "300", 300.0, "m2", "less_than"),
+    ("Chipmakers race to make sub-7 nanometre chips.", "7", 7.0, "nm", "less_than"),
+    ("The council sold the 3923sq m estate.", "3923", 3923.0, "m2", "exact"),
+    ("It was 1.19deg C warmer than the average.", "1.19", 1.19, "degC", "exact"),
+    ("He averaged 21.4 ppg and 9.1 rpg last season.", "21.4", 21.4, "point/game", "exact"),
+    ("The film had 2.7m combined digital and physical sales.", "2.7m", 2.7e6, "count", "exact"),
+    ("It marked a record in March with sales of 5835 units.", "5835", 5835.0, "count", "exact"),
+    ("Nine days later the team flew home.", "Nine", 9.0, "day", "exact"),
+])
+def test_glued_notations_and_prefixes(nlp_fast, text, contains, value, unit, approx):
+    c = one(nlp_fast, text, contains)
+    assert (c.value, c.unit, c.approx) == (pytest.approx(value), unit, approx)
+
+
+def test_index_and_model_names_are_not_claims(nlp_fast):
+    cs = claims(nlp_fast, "The FTSE 100 fell 30 points while the S&P 500 rose 0.2%.")
+    assert [(c.value, c.unit) for c in cs] == [(30.0, "point"), (0.2, "percent")]
+    # one sense per discourse: "Boeing 787" makes "787" a name in the whole article
+    cs = claims(nlp_fast, "Airlines ordered the Boeing 787 last year. The 787 Dreamliner has 250 seats, "
+                          "and the carrier bought three more 787 jets.")
+    assert sorted(c.value for c in cs) == [3.0, 250.0]
+    c = one(nlp_fast, "Tesla delivered 27000 Model S and Model X vehicles.", "27000")
+    assert (c.value, c.unit) == (27000.0, "count")  # a count of vehicles, not a model name
+
+
+def test_units_shared_across_a_pair(nlp_fast):
+    assert [c.unit for c in claims(nlp_fast, "It comes with a 7- or 8-inch screen.")] == ["inch", "inch"]
+    assert [c.unit for c in claims(nlp_fast, "A ticket costs about 8 or $9.")] == ["USD", "USD"]
+    cs = claims(nlp_fast, "The index rose 64.06 points to 4,577.10.")
+    assert [(c.value, c.unit) for c in cs] == [(64.06, "point"), (4577.1, "point")]
+    cs = claims(nlp_fast, "Mileage rose from about 14-18 mpg to 24 for SUVs.")
+    assert [c.unit for c in cs] == ["mpg", "mpg"]
+    c = one(nlp_fast, "Sales fell from 50,000 units to 12,000 last year.", "50,000")
+    assert (c.concept, c.change.from_value, c.change.to_value) == ("units", 50000.0, 12000.0)
+
+
+def test_from_to_pair_stays_in_its_clause(nlp_fast):
+    cs = claims(nlp_fast, "Volume fell to 1,200 lots from 1,500 lots last week, while open interest eased "
+                          "to 900 contracts from 950 contracts.")
+    assert [c.value for c in cs] == [1200.0, 1500.0, 900.0, 950.0]
+    assert all("while" not in c.text for c in cs)
+
+
+def test_counted_noun_phrase_keeps_coordinated_modifiers(nlp_fast):
+    c = one(nlp_fast, "About 460 Kia and Hyundai vehicles were stolen.", "460")
+    assert c.concept == "Kia and Hyundai vehicles"
+    c = one(nlp_fast, "His launch angle was 1.4 degrees in 2018 and 2.1 last year.", "2.1")
+    assert c.unit != "year"

@@ -101,6 +101,7 @@ from ..claim_lexicon import (  # lexicons and token patterns
     REFERENCE_WORDS,
     _PHONE_WORDS,
     _AGE_WORDS,
+    INDEX_NAMES,
     _STREET_WORDS,
     _VAGUE,
     _ENTITY_LABELS,
@@ -142,6 +143,21 @@ class _Quantity:
     change: Optional[Change] = None
     drop: bool = False
     range_hyphen: bool = False
+    noun_hint: Optional[int] = None  # counted noun inside a from/to pair ("from 50,000 units to 12,000")
+
+
+def _counted_plural_follows(doc: Doc, k: int) -> bool:
+    """True when a plural noun, or "of", follows at token ``k`` over at most five modifiers
+    ("35m devices", "35m of its devices", "2.7m combined digital and physical sales"): a glued
+    "m" before it is "million", not the metre."""
+    if k < len(doc) and doc[k].lower_ == "of":
+        return True
+    for t in doc[k : k + 6]:
+        if t.tag_ in ("NNS", "NNPS"):
+            return True
+        if not (t.pos_ in ("ADJ", "CCONJ") or t.tag_ == "VBN" or t.dep_ == "compound"):
+            return False
+    return False
 
 
 def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int]:
@@ -167,10 +183,8 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
             return ("degC" if txt == "C" else "degF"), i + 1  # "100 F", "12 C" (not "5 C-sections")
         if glued and txt == "g":
             return "g", i + 1
-        if glued and txt == "m":
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is None or not (nxt.tag_ in ("NNS", "NNPS") or nxt.lower_ == "of"):
-                return "m", i + 1
+        if glued and txt == "m" and not _counted_plural_follows(doc, i + 1):
+            return "m", i + 1
         if txt != doc[i].text and (txt.lower(),) in UNIT_WORDS:
             return UNIT_WORDS[(txt.lower(),)], i + 1
     for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
@@ -292,6 +306,20 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
         # a written fraction before "of": "1/16 of a US pint", "1⁄3 of the vote"
         info.update(digits=text, unit="fraction")
         return i + 1, int(fm.group(1)) / int(fm.group(2)), False, info
+    hm = re.fullmatch(r"(\d[\d,.]*\d|\d)-", text)
+    if hm and i + 1 < len(doc) and doc[i + 1].lower_ in ("or", "to", "and"):
+        v = parse_numeral(hm.group(1))  # "a 7- or 8-inch screen": the unit follows the second number
+        if v is None:
+            return None
+        info["digits"] = hm.group(1)
+        return i + 1, v, False, info
+    sm = re.fullmatch(r"sub-(\d[\d,.]*\d|\d)", text, re.I)
+    if sm:  # "sub-300 sq m office space", "sub-7 nanometer chips": below the number
+        v = parse_numeral(sm.group(1))
+        if v is None:
+            return None
+        info.update(digits=sm.group(1), approx="less_than")
+        return i + 1, v, False, info
     mm = re.fullmatch(r"minus-(\d[\d,.]*\d|\d)", text, re.I)
     if mm:  # "minus-130" as one token
         v = parse_numeral(mm.group(1))
@@ -324,6 +352,13 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
         if unit == "G" and not scale and not m.group("cur"):
             info["unit"] = "generation"  # "5G": the fifth generation of mobile networks
             unit = None
+        two = None
+        if unit and not scale and i + 1 < len(doc) and doc[i + 1].is_alpha:
+            two = UNIT_WORDS.get((unit.lower(), doc[i + 1].lower_))  # "3923sq m", "1.19deg C"
+        if two is not None:
+            info["digits"] = (m.group("sign") or "") + num
+            info["unit"] = two
+            return i + 2, v, False, info
         if unit:
             key = (unit.lower(),)
             if key not in UNIT_WORDS and unit.lower() not in ("s",):
@@ -337,13 +372,20 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
                 info["scale"] = 1e6  # "4.3M sales": capital M is million, never metres
             elif sl == "m" and not m.group("cur") and not unit:
                 # "35m devices" (million) vs "100m" (metres): million before a plural noun or "of"
-                nxt = doc[i + 1] if i + 1 < len(doc) else None
-                if nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ == "of"):
+                if _counted_plural_follows(doc, i + 1):
                     info["scale"] = 1e6
                 else:
                     info["unit"] = "m"
-            elif sl == "b" and not m.group("cur"):
-                return None
+            elif sl in ("b", "mil") and not m.group("cur"):
+                # "$4.2b" (the tokenizer splits off "$"), "1.2b users": billion / million only
+                # after a currency symbol or before a plural noun; else not a number ("3b")
+                prev = doc[i - 1] if i > 0 else None
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if (prev is not None and not prev.whitespace_ and prev.text.lower() in CURRENCY_PREFIX) or \
+                        (nxt is not None and (nxt.tag_ == "NNS" or nxt.lower_ == "of")):
+                    info["scale"] = SCALES[sl]
+                else:
+                    return None
             else:
                 info["scale"] = SCALES[sl]
         if m.group("cur"):
@@ -400,9 +442,7 @@ def _read_scale(doc: Doc, j: int, currency: Optional[str]) -> tuple[float, int]:
         elif w in ("m", "b", "k") and currency and doc[j - 1].whitespace_ == "":
             mult *= SCALES[w]
             j += 1
-        elif w == "m" and doc[j - 1].whitespace_ == "" and j + 1 < len(doc) and (
-            doc[j + 1].tag_ == "NNS" or doc[j + 1].lower_ == "of"
-        ):
+        elif w == "m" and doc[j - 1].whitespace_ == "" and _counted_plural_follows(doc, j + 1):
             mult *= 1e6
             j += 1
         else:
@@ -561,8 +601,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             return True
         for tok in {first, last}:
             if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS) \
-                    and not (q.digits and (len(q.digits.lstrip("+-")) >= 5 or "," in q.digits)):
-                # (spaCy's NER tags "at 2483805" DATE: five or more digits are never a date)
+                    and not (q.digits and (len(q.digits.lstrip("+-")) >= 5 or "," in q.digits)) \
+                    and not (q.integer_text and q.unit is None and not 1000 <= q.value <= 2100 and nxt is not None
+                             and nxt.tag_ == "NNS" and (nxt.lower_,) not in UNIT_WORDS):
+                # (spaCy's NER tags "at 2483805" and "sales of 5835 units" DATE: five or more
+                # digits, or a number that cannot be a year before a plural noun, are not dates)
                 # keep "… the year to 1": a bare number after "to" that follows a word
                 p = doc[tok.i - 1] if tok.i > 0 else None
                 pp = doc[tok.i - 2] if tok.i > 1 else None
@@ -611,6 +654,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
                     return True
             else:
                 return True
+    # stock index names: "the S&P 500 rose", "Nasdaq 100 e-minis", "the sp 500 was down"
+    if bare and q.approx == "exact" and not q.is_words and q.integer_text:
+        before = [t.lower_ for t in doc[max(0, q.start - 3) : q.start]]
+        if any(tuple(before[-len(k):]) == k for k in INDEX_NAMES if len(k) <= len(before)):
+            return True
     # part of a name: "S&P 500", "iPhone 12", "Covid-19", "Big 12"
     if bare and prev is not None and not q.is_words:
         p = prev
@@ -665,7 +713,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
         k = q.end
         while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not doc[k].is_lower:
             k += 1
-        if doc[k - 1].tag_ == "NNP" and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
+            if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].tag_ == "NNP":
+                k += 1  # "27000 Model S and Model X vehicles"
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].dep_ == "compound" and doc[k].head.i > k:
+            k += 1  # a capitalised compound the tagger calls NN ("Model X vehicles")
+        if doc[k - 1].tag_ in ("NNP", "NN") and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
             return True
     # a number right after a count and before a capitalised name is the name's: "two 737 Max
     # jets", "three 787 Dreamliners", "two new 737 Max jets"
@@ -704,6 +756,23 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
 
 _BASELINE_BEFORE = {("than",), ("versus",), ("vs",), ("vs.",), ("instead", "of"), ("compared", "with"),
                     ("compared", "to"), ("against",)}
+
+
+def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
+    """Numbers a document uses as model names: three or more plain digits right after a
+    capitalised proper noun and not before a plural noun ("Boeing 737", "Trent 900 engine",
+    "Boeing 787 Dreamliner"). One sense per discourse: elsewhere in the same article the bare
+    number is the same name ("five new 737 aircraft", "Boeing's 787", "the 737-800 range")."""
+    out = set()
+    for q in qs:
+        if q.unit is not None or not q.integer_text or q.has_scale or len(q.digits) < 3 or q.start == 0:
+            continue
+        prev = doc[q.start - 1]
+        nxt = doc[q.end] if q.end < len(doc) else None
+        if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper \
+                and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS")) and prev.ent_type_ not in ("GPE", "LOC", "DATE"):
+            out.add(q.digits)
+    return out
 
 
 def _is_baseline(doc: Doc, i: int) -> bool:
@@ -805,6 +874,9 @@ def _np_phrase(tok: Token) -> tuple[str, int, int]:
         if left <= t.head.i <= tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod",
                                                      "punct", "hmod", "hyph"):
             left -= 1
+        elif t.dep_ in ("conj", "cc") and t.head.i < t.i and t.head.dep_ in ("compound", "amod", "nmod") \
+                and t.head.head.i == tok.i:
+            left -= 1  # coordinated modifiers: "digital and physical sales", "Kia and Hyundai vehicles"
         else:
             break
     right = tok.i + 1
@@ -1251,7 +1323,8 @@ class ClaimExtractor:
                     b.unit.startswith(a.unit + "/"))
                 # "from X ... to Y" / "to Y from X"
                 if same_sent and before == "from" and between and between[-1] == "to" \
-                        and len(between) <= 12 and units_ok:
+                        and len(between) <= 12 and units_ok and not self._clause_break(doc, a.end, b.cue_start) \
+                        and not (b.end < len(doc) and doc[b.end].lower_ == "from"):
                     out.append(self._pair(doc, a, b))
                     k += 2
                     continue
@@ -1282,6 +1355,17 @@ class ClaimExtractor:
             out.append(a)
             k += 1
         return out
+
+    @staticmethod
+    def _clause_break(doc: Doc, i: int, j: int) -> bool:
+        """True when tokens i..j cross into another clause ("212,577 lots in the previous week,
+        while open interest eased to 196,440"): a semicolon, a subordinating or contrasting
+        conjunction, or a comma followed by a verb."""
+        toks = doc[i:j]
+        if any(t.lower_ in (";", "while", "whereas", "but", "although", "though") for t in toks):
+            return True
+        commas = [t.i for t in toks if t.text == ","]
+        return bool(commas) and any(t.pos_ in ("VERB", "AUX") for t in doc[commas[0]:j])
 
     @staticmethod
     def _share_scale(a: _Quantity, b: _Quantity) -> float:
@@ -1331,6 +1415,9 @@ class ClaimExtractor:
                       digits=t.digits, has_scale=t.has_scale, is_words=t.is_words)
         q.integer_text = t.integer_text and f.integer_text
         q.change = Change(direction=d, from_value=fv, to_value=t.value)
+        if not to_first and unit is None and f.end < len(doc) and doc[f.end].tag_ == "NNS" \
+                and not (t.end < len(doc) and doc[t.end].tag_ == "NNS"):
+            q.noun_hint = f.end
         return q
 
     @staticmethod
@@ -1395,17 +1482,22 @@ class ClaimExtractor:
                         break
                     if not (x.pos_ in ("ADJ", "CCONJ", "PROPN", "NUM") or x.text in ("-",) or x.dep_ == "compound"):
                         break
+            if noun is None and q.noun_hint is not None:
+                noun = doc[q.noun_hint]  # "from 50,000 units to 12,000": the noun after the first number
             if noun is not None and (len(noun.text) < 2 or not noun.text[:1].isalpha()):
                 noun = None  # a split-off symbol ("37" "m") is not a counted noun
             noun_unit = UNIT_WORDS.get((noun.lower_,)) if noun is not None else None
             if noun_unit is not None and (noun.lower_,) not in _SHORT_UNITS and noun.i - q.end <= 2 \
-                    and noun_unit not in ("percent", "point"):
+                    and noun_unit not in ("percent", "point") and not any(
+                        t.lower_ in ("last", "next", "this", "past", "previous", "coming", "same")
+                        for t in doc[q.end : noun.i]):  # "... and 2.1 last year" is no duration
                 unit = noun_unit  # "517 rushing yards", "21 straight days"
                 ev_end = max(ev_end, noun.i + 1)
                 noun = None
-            if noun is not None and noun.i >= q.end:
+            if noun is not None and (noun.i >= q.end or noun.i == q.noun_hint):
                 text, a, b = _np_phrase(noun)
-                a = max(a, q.end)
+                a = max(a, q.end if noun.i >= q.end else noun.i)
+                b = b if noun.i >= q.end else noun.i + 1
                 if doc[a].lower_ == "of":
                     a += 1
                 while a < b and doc[a].pos_ in ("DET", "PRON"):
@@ -1732,10 +1824,25 @@ class ClaimExtractor:
         qs = self._quantities(doc)
         for a, b in zip(qs, qs[1:]):
             # "three or four years", "seven to 10 years": the first number shares the time unit
-            if a.unit is None and b.unit in TIME_UNITS and \
-                    [t.lower_ for t in doc[a.end : b.cue_start]] in (["to"], ["or"], ["-"], ["and"]):
+            between = [t.lower_ for t in doc[a.end : b.cue_start]]
+            if a.unit is None and b.unit in TIME_UNITS and between in (["to"], ["or"], ["-"], ["and"]):
                 a.unit = b.unit
-        qs = [q for q in qs if not _excluded(doc, q, date_spans, self.include_ages)]
+            # "about 8 or $9", "between 40 and 50 euros": the first number shares the currency
+            elif a.unit is None and b.currency is not None and not b.has_scale and not a.has_scale \
+                    and between in (["to"], ["or"], ["and"]) and not a.is_words:
+                a.unit, a.currency = b.unit, b.currency
+            # a suspended hyphen: "a 7- or 8-inch screen", "10- to 12-metre waves"
+            elif a.unit is None and b.unit is not None and b.currency is None and not b.is_words \
+                    and (between in (["-", "or"], ["-", "to"], ["-", "and"]) or
+                         between in (["or"], ["to"], ["and"]) and doc[a.num_end - 1].text.endswith("-")) \
+                    and b.end - b.num_end >= 2 \
+                    and doc[b.num_end].text == "-":
+                a.unit = b.unit
+        models = _model_numbers(doc, qs)
+        qs = [q for q in qs if not _excluded(doc, q, date_spans, self.include_ages)
+              and not (models and q.unit is None and q.approx == "exact" and not q.has_scale and (
+                  q.digits.split("-")[0] in models or  # "737", "737-800" as one token
+                  q.start >= 2 and doc[q.start - 1].text == "-" and doc[q.start - 2].text in models))]
         qs = self._join(doc, qs)
         self._share_units(doc, qs)
         claims: list[Claim] = []
@@ -1774,6 +1881,12 @@ class ClaimExtractor:
             if (num.dep_ in ("nummod", "quantmod", "compound") and num.head.i >= b.end
                     and num.head.pos_ in ("NOUN", "PROPN")) or (b.end < len(doc) and doc[b.end].tag_ == "NNS"):
                 continue  # "1385710 lightning strikes": a count of its own noun
+            if k > 0 and qs[k - 1].unit not in (None, "count", "fraction") and qs[k - 1].cue_start > 0 \
+                    and doc[qs[k - 1].cue_start - 1].lower_ == "from" \
+                    and [t.lower_ for t in doc[qs[k - 1].end : b.cue_start]] == ["to"]:
+                # "from about 14-18 mpg to 24": the end of a from/to pair the parser did not join
+                b.unit, b.currency = qs[k - 1].unit, qs[k - 1].currency
+                continue
             _, b_prep = _governor(_anchor(doc, b))
             sent = doc[b.start].sent
             for a in reversed(qs[:k]):
@@ -1845,7 +1958,8 @@ class ClaimExtractor:
 
         When a change amount is followed by "to" and another quantity, that quantity gets the
         change's direction and ``to_value``; with the same (non-percent) unit, ``from_value`` is
-        the new value minus/plus the amount.
+        the new value minus/plus the amount. A bare new value takes the amount's unit when that
+        is a measure, currency or points ("rose 64.06 points to 4,577.10": an index level).
         """
         text = doc.text
         for prev, cur in zip(claims, claims[1:]):
@@ -1854,6 +1968,12 @@ class ClaimExtractor:
                 continue
             if text[prev.end:cur.start].strip().lower() != "to":
                 continue
+            if cur.unit == "count" and prev.unit not in ("count", "fraction", "percent", "percentage_point",
+                                                         "times", "basis_point"):
+                span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
+                nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+                if span is not None and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
+                    cur.unit = prev.unit
             if cur.change is not None and cur.change.to_value is not None:
                 continue
             frm = None
