@@ -54,7 +54,7 @@ CURRENCY_NATIONALITY = {
     ("mexican", "peso"): "MXN", ("argentine", "peso"): "ARS", ("pakistani", "rupee"): "PKR",
     ("sri lankan", "rupee"): "LKR", ("indian", "rupee"): "INR", ("swiss", "franc"): "CHF",
     ("brazilian", "real"): "BRL", ("british", "pound"): "GBP", ("egyptian", "pound"): "EGP",
-    # English translations of krone/krona/koruna used by wire services ("7.5 million Danish crowns")
+    # English translations of krone/krona/koruna used by wire services ("9 million Danish crowns")
     ("danish", "crown"): "DKK", ("norwegian", "crown"): "NOK", ("swedish", "crown"): "SEK",
     ("czech", "crown"): "CZK", ("icelandic", "crown"): "ISK",
 }
@@ -86,7 +86,7 @@ _U = {
     "g": ["gram", "grams", "gramme", "grammes"], "mg": ["mg", "milligram", "milligrams"],
     "tonne": ["tonne", "tonnes", "metric ton", "metric tons"], "ton": ["ton", "tons"],
     "lb": ["lb", "lbs", "pound-mass", "pound", "pounds"], "oz": ["ounce", "ounces", "oz"],
-    "litre": ["litre", "litres", "liter", "liters"],
+    "litre": ["litre", "litres", "liter", "liters", "l"],
     "ml": ["ml", "millilitre", "millilitres", "milliliter", "milliliters"],
     "gallon": ["gallon", "gallons"], "barrel/day": ["barrels per day", "barrels a day", "bpd",
                                                     "barrel per day", "barrels of oil per day"],
@@ -112,13 +112,13 @@ _U = {
     "degF": ["℉", "°f", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "ºf", "degf", "deg f"],
     "degree": ["degree", "degrees", "°"], "ppm": ["ppm", "parts per million"],
     "ppb": ["ppb", "parts per billion"], "rpm": ["rpm"], "lbft": ["pound-feet", "lb-ft"],
-    # sen: 1/100 of the Malaysian ringgit ("Bonia climbed 11 sen to RM2.05")
+    # sen: 1/100 of the Malaysian ringgit ("The stock rose 8 sen to RM1.45")
     "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"], "sen": ["sen"],
     "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
     "GPa": ["gpa", "gigapascal", "gigapascals"], "Gt": ["gigatonne", "gigatonnes", "gigaton", "gigatons"], "MPa": ["mpa", "megapascal", "megapascals"],
     "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],
     "PS": ["ps"], "dB": ["db", "decibel", "decibels"], "knot": ["knot", "knots"],
-    # per-game averages of basketball box scores ("15.3 ppg, 7.4 rpg, 6.9 apg")
+    # per-game averages of basketball box scores ("21.4 ppg, 9.1 rpg, 4.2 apg")
     "point/game": ["ppg", "points per game"], "rebound/game": ["rpg", "rebounds per game"],
     "assist/game": ["apg", "assists per game"], "steal/game": ["spg", "steals per game"],
     "block/game": ["bpg", "blocks per game"],
@@ -141,7 +141,7 @@ RATE_NOUNS = {
     "century": "century", "minute": "minute", "second": "second",
 }
 #: Units that are also short words or symbols: only accepted right after a digit token.
-_SHORT_UNITS = {("m",), ("g",), ("p",), ("ha",), ("mi",), ("min",), ("sec",), ("°",), ("w",),
+_SHORT_UNITS = {("m",), ("g",), ("p",), ("l",), ("ha",), ("mi",), ("min",), ("sec",), ("°",), ("w",),
                 ("v",), ("mb",), ("gb",), ("tb",), ("mw",), ("kw",), ("gw",), ("pc",)}
 #: Units of time: numbers carrying them are durations, kept even inside a DATE entity.
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}

@@ -67,8 +67,8 @@ class Claim:
     unit word ("month", "km", "tonne"); ``approx`` one of exact, about, more_than, less_than,
     at_least, at_most, nearly, up_to. ``date_index`` indexes ``doc._.dates``; ``entity_start``/
     ``entity_end`` are the char offsets of the entity mention the claim refers to, if any;
-    ``holder_start``/``holder_end`` those of the noun phrase the quantity is said of ("Chris Wood"
-    in "Chris Wood has scored 22 goals"; see ``claims.claim_holder``), if any.
+    ``holder_start``/``holder_end`` those of the noun phrase the quantity is said of ("Ana Ruiz"
+    in "Ana Ruiz has netted 17 goals"; see ``claims.claim_holder``), if any.
     """
 
     start: int

@@ -2,7 +2,8 @@
 
 Usage::
 
-    python scripts/evaluate_claims.py /work/shared/data/newsquant/formatted_test_set [--errors-split dev]
+    python scripts/evaluate_claims.py /work/shared/data/newsquant/formatted_test_set [--errors-split dev] \
+        [--meantime /work/shared/data/meantime_en/derived/meantime_en_intra-doc.jsonl]
 
 The argument is the ``formatted_test_set`` folder (or one JSON file of it). The scoring follows
 the CQE evaluation (Almasian et al., EMNLP 2023, repository satya77/CQE_Evaluation,
@@ -28,26 +29,37 @@ Adapting our claims to CQE's output format (documented mapping):
   map to "penny", but for NewsQuant to "point", its name for the "p" of UK share prices
   (``NEWSQUANT_UNIT_NAMES``); "km/h" is one unit); a
   ``count`` whose counted noun follows the number is named by the lemmas of that noun phrase
-  ("139 online lending institutions" -> "online lending institution"); a bare count is "-"; a
-  fraction is "% " + the lemmas of its whole ("a third of the population" -> "% population"),
-  as CQE writes fractions.
+  ("139 online lending institutions" -> "online lending institution"; adverbs and participles
+  dropped: "120 recorded albums" -> "album"; an adjective or noun between a determiner and the
+  number kept: "the top four teams" -> "top team"); a count whose record concept is the counted
+  noun of an earlier count (ellipsis: "12,000 people ... and 8,500 who ...") gets that unit; a
+  bare count is "-"; repetitions and multiples ("3 times", "8 times earnings") are "count", as
+  CQE names them; a fraction is "% " + the lemmas of its whole ("a third of the population" ->
+  "% population"), as CQE writes fractions.
 - change: CQE has one tag per quantity. A vague plural range ("thousands of") is "="; else a
   non-exact ``approx`` gives the bound (about/nearly -> "~", more_than/at_least -> ">",
   less_than/at_most/up_to -> "<"); else a value pair (a range or a from/to pair, which CQE
   writes as a range) is "=" unless it is the amount of a change after "by" in the claim's
-  evidence ("dropped by 1 to 1.5 degrees"); else, when the claim states an amount of change
+  evidence ("fell by 2 to 3 points"); a change stated by a noun the quantity modifies ("a 3
+  percent fall", "a cut of 300,000 tonnes") is "=" (NewsQuant tags the change only when
+  the quantity is the argument of a change verb); else, when the claim states an amount of change
   (``relative`` set, or no ``to_value``/``from_value``), its direction ("up"/"down"); else "=".
 - concept words (CQE's "referred concepts": the measured thing and its holder): the words of
   ``concept`` (for a counted noun, which CQE treats as the unit, only an "of"-complement:
-  "five seasons of Sesame Street" -> unit "season", concept "Sesame Street"), the entity, and
+  "four seasons of a cooking show" -> unit "season", concept "cooking show"), the entity, and
   the holder from ``claims.claim_holder`` (the noun before "of", or the clause subject);
   stop words dropped; "-" when none.
 
 NewsQuant is split into a development half (even sentence indices) and a held-out half (odd);
-rules are developed looking only at errors on the even half, and the error listing shows that
-half unless asked otherwise. (Exception, 2026-11-30: the listing then defaulted to all sentences
-and one held-out example, sentence 7, prompted the general "rose $5m, or 3%" restated-change
-rule; the held-out figures after that date are slightly optimistic.) Scores are reported on all.
+until 2026-11-30 rules were developed looking only at errors on the even half. The last clean
+held-out figures (commit 7426a60, before the half was opened): value 90.4, value+unit 76.9,
+value+change 84.2, concept partial 70.5 (dev half 96.5 / 87.1 / 90.6 / 83.2). From 2026-11-30
+(third session) the errors of both halves were read, so the held-out half is no longer held out
+and its figures are optimistic; general rules only (no sentence- or benchmark-keyed entries,
+each with a test on sentences written for it). The out-of-sample checks since then are MEANTIME's
+VALUE markables (``--meantime``; its listing prompted one rule, model numbers named once per
+article, so it too is slightly optimistic) and the Recognizers-Text currency set. Scores are
+reported on all.
 """
 
 from __future__ import annotations
@@ -134,7 +146,7 @@ def _lemmas(doc, start: int, end: int) -> str:
         hyphened = (t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_) or \
             (t.i + 1 < len(doc) and t.nbor(1).text == "-" and not t.whitespace_)
         if (t.pos_ == "ADV" or t.tag_ in ("VBN", "VBD")) and not hyphened:
-            continue  # "300 recorded songs" -> "song", "the largest dinosaurs ever" (CQE keeps nouns and adjectives)
+            continue  # "120 recorded albums" -> "album", "the tallest towers ever" (CQE keeps nouns and adjectives)
         if t.lower_ in STOP and t.text != "-":
             if t.whitespace_ and not out.endswith(" "):
                 out += " "  # "Johnson's deputies" -> "johnson deputy"
@@ -149,7 +161,7 @@ def _lemmas(doc, start: int, end: int) -> str:
 
 def _modifier_before(doc, claim) -> str:
     """The lemma of an adjective or noun between a determiner and the number ("the top three
-    seeds", "a record 32 goals", "the previous two sessions"): CQE reads it as part of the
+    teams", "a record 41 points", "the previous three quarters"): CQE reads it as part of the
     counted noun's phrase. Participles and adverbs are not ("a combined 435 homes")."""
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or span.start < 2:
@@ -190,7 +202,7 @@ _VAGUE_PLURAL = re.compile(r"(?:tens of |hundreds of )?(?:dozens|hundreds|thousa
 
 
 def _is_age(doc, claim) -> bool:
-    """An age ("a 50 year-old man", "2,900 years old", "aged 66"): CQE's unit is "<time> of age".
+    """An age ("a 42 year-old woman", "1,200 years old", "aged 71"): CQE's unit is "<time> of age".
 
     Ages are claims only when the component runs with ``include_ages`` (as here)."""
     after = doc.text[claim.end:claim.end + 8].lower()
@@ -205,8 +217,8 @@ def _two_numbers(text: str) -> bool:
 
 
 def _nominal_change(doc, claim) -> bool:
-    """True when the change is stated by a noun the quantity modifies ("a 3 percent drop", "a
-    decrease of 400,000 barrels", "a gain of 2.13%"): NewsQuant tags these "=" (its change tag is
+    """True when the change is stated by a noun the quantity modifies ("a 4 percent drop", "a
+    cut of 300,000 tonnes", "a gain of 1.5%"): NewsQuant tags these "=" (its change tag is
     for quantities that are themselves the subject or object of a change verb: "fell 3%")."""
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
@@ -233,7 +245,7 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         cs = _concept_char_span(doc, claim)
         own = cs is not None and (0 <= cs[0] - claim.end <= 30 or claim.start < cs[0] and cs[1] < claim.end)
         if not own and claim.concept:
-            # ellipsis: "68,400 people ... and 95,800 who ...": the record's concept is the counted
+            # ellipsis: "12,000 people ... and 8,500 who ...": the record's concept is the counted
             # noun of an earlier count; CQE gives both that unit
             for other in doc._.claims:
                 if other.end <= claim.start and other.unit == "count" and other.concept == claim.concept:
@@ -241,8 +253,8 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
                     if cs2 is not None and 0 <= cs2[0] - other.end <= 30:
                         cs, own = cs2, True
         if own:
-            # "five new seasons of Sesame Street": the unit is the counted noun, the of-complement
-            # is what it is counted of (a referred concept)
+            # "four new seasons of a cooking show": the unit is the counted noun, the
+            # of-complement is what it is counted of (a referred concept)
             m = re.search(r"\s+of\s+", doc.text[cs[0]:cs[1]])
             if m is not None:
                 of_part = doc.text[cs[0] + m.end():cs[1]]
@@ -250,7 +262,7 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
             words = _lemmas(doc, *cs)
             pre = _modifier_before(doc, claim)
             if words and pre:
-                words = f"{pre} {words}"  # "a record 32 goals" -> "record goal"
+                words = f"{pre} {words}"  # "a record 41 points" -> "record point"
             if words:
                 unit = words
                 counted = True
@@ -272,7 +284,7 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         if claim.unit in TIME_UNIT_NAMES and _is_age(doc, claim):
             unit += " of age"
     if unit in ("time", "times"):
-        unit = "count"  # CQE names repetitions ("3 times") and multiples ("6.5 times earnings") "count"
+        unit = "count"  # CQE names repetitions ("3 times") and multiples ("8 times earnings") "count"
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
     by_amount = claim.evidence_start is not None and re.search(
         r"\bby\b", doc.text[claim.evidence_start:claim.start]) is not None
@@ -281,9 +293,9 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
     elif claim.approx != "exact":
         change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
     elif ch is not None and ch.direction and _nominal_change(doc, claim):
-        change = "="  # "a 3 percent drop": NewsQuant tags only verbal changes
+        change = "="  # "a 4 percent drop": NewsQuant tags only verbal changes
     elif isinstance(value, tuple) and not (by_amount and ch is not None and ch.direction):
-        change = "="  # CQE writes a pair as a range: no single direction ("dropped by 1 to 1.5" has one)
+        change = "="  # CQE writes a pair as a range: no single direction ("fell by 2 to 3" has one)
     elif ch is not None and ch.direction and (
         ch.relative is not None or (ch.to_value is None and ch.from_value is None)
         or (ch.to_value is not None and ch.from_value is not None)
@@ -485,8 +497,9 @@ def meantime_values(path: Path, show: int = 12) -> dict:
     """Value detection against MEANTIME's VALUE markables (MONEY / PERCENT / QUANTITY).
 
     MEANTIME (Minard et al. 2016) annotates, in 60 Wikinews articles (airbus, apple), each
-    money amount, percentage and quantity of the first sentences. This data was never used to
-    write claim rules: it checks that they hold on other news. The pipeline runs as the product
+    money amount, percentage and quantity of the first sentences. It checks that the claim rules
+    hold on news they were not written from (one rule, model numbers named once per article, was
+    prompted by its spurious list on 2026-11-30; nothing else). The pipeline runs as the product
     does (default settings, transformer off; ages off). Protocol as in ``evaluate_dates``: only
     claims before the end of the line holding the last annotated markable are scored; claims
     whose unit is a time unit are not (MEANTIME marks durations as TIMEX3, not VALUE); relaxed
@@ -523,7 +536,7 @@ def meantime_values(path: Path, show: int = 12) -> dict:
     p = n_pair / n_sys if n_sys else 0.0
     r = n_pair / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"\nMEANTIME VALUE markables ({path.name}, {len(docs)} documents; never used for development)")
+    print(f"\nMEANTIME VALUE markables ({path.name}, {len(docs)} documents; out-of-sample check)")
     print(f"gold {n_gold}  system {n_sys}  relaxed P {p * 100:.1f}  R {r * 100:.1f}  F1 {f1 * 100:.1f}  "
           f"type accuracy {n_type / n_pair * 100 if n_pair else 0:.1f} (MONEY / PERCENT / QUANTITY)")
     print(f"missed {len(missed)}, e.g.:")

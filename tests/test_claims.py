@@ -185,7 +185,7 @@ def test_dropped_to_written_number(nlp_fast):
 
 
 def test_up_adverb(nlp_fast):
-    c = one(nlp_fast, "The index was up about 19 per cent for the year.", "19")
+    c = one(nlp_fast, "The gauge was up about 14 per cent on the month.", "14")
     assert c.change.direction == "up" and c.approx == "about" and c.unit == "percent"
 
 
@@ -202,9 +202,9 @@ def test_phrasal_verb_is_not_a_change(nlp_fast):
     [
         ("The range is between 252 and 287 miles.", 252, 287),
         ("The car can drive 252 to 287 miles on a charge.", 252, 287),
-        ("The agency may impose a fine of $3 billion to $5 billion.", 3e9, 5e9),
-        ("There are four to five thousand people in the square.", 4000, 5000),
-        ("Homes from $750,000 to $1 million sell quickly.", 750000, 1e6),
+        ("Regulators could levy a penalty of $2 billion to $4 billion.", 2e9, 4e9),
+        ("There are six to seven thousand people in the plaza.", 6000, 7000),
+        ("Condos from $450,000 to $2 million rarely linger.", 450000, 2e6),
     ],
 )
 def test_ranges(nlp_fast, text, lo, hi):
@@ -224,7 +224,7 @@ def test_ranges(nlp_fast, text, lo, hi):
         "The trend is shown in Figure 1 and Table 2.",
         "Residents can call the 12345 hotline for help.",
         "See section 4 of the report.",
-        "The match ended 2-2 on aggregate.",
+        "The derby finished 3-3 after extra time.",
         "Apple showed the iPhone 12 at the event.",
         "He was the first person to arrive.",
     ],
@@ -390,15 +390,15 @@ def test_fraction_concept_is_the_of_object(nlp_fast):
 
 
 def test_parenthesised_conversion_shares_approx_and_concept(nlp_fast):
-    text = "Customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits pay a fee."
-    a = one(nlp_fast, text, "7.5")
-    b = one(nlp_fast, text, "1.1")
+    text = "Savers with more than 9 million Danish crowns (US $1.3 million) in accounts face a charge."
+    a = one(nlp_fast, text, "9 million")
+    b = one(nlp_fast, text, "1.3")
     assert (a.unit, a.approx) == ("DKK", "more_than")
     assert (b.unit, b.approx) == ("USD", "more_than")
-    cs = claims(nlp_fast, "The engine makes just under 296 hp (224 kW / 300 PS).")
+    cs = claims(nlp_fast, "The motor delivers just under 250 hp (186 kW / 253 PS).")
     assert [c.approx for c in cs] == ["less_than"] * 3
-    cs = claims(nlp_fast, "It will be the hub for 8 miles (13 kilometers) of new tunnels.")
-    assert [c.concept for c in cs] == ["new tunnels", "new tunnels"]
+    cs = claims(nlp_fast, "It will be the terminus for 5 miles (8 kilometers) of new rail lines.")
+    assert [c.concept for c in cs] == ["new rail lines", "new rail lines"]
 
 
 def test_newton_metre_is_case_sensitive(nlp_fast):
@@ -407,21 +407,21 @@ def test_newton_metre_is_case_sensitive(nlp_fast):
 
 
 def test_positional_concept_fallback(nlp_fast):
-    assert one(nlp_fast, "a 352 μm pixel pitch.", "352").concept == "pixel pitch"
+    assert one(nlp_fast, "a 410 μm pixel pitch.", "410").concept == "pixel pitch"
     assert one(nlp_fast, "This year's MSRP is $33,790.", "33,790").concept == "MSRP"
 
 
 @pytest.mark.parametrize(
     "text,contains,holder",
-    [("Chris Wood has scored 22 goals in all competitions.", "22", "Chris Wood"),
-     ("Last year a CNN survey of seven European countries exposed the problem.", "seven", "CNN survey"),
-     ("The company also said it has more than 1000 customers.", "1000", "company"),
-     ("Dell on Monday announced plans to lay off more than 6,650 employees.", "6,650", "Dell"),
-     ("Ford, which has 13000 workers in the United Kingdom, issued a warning.", "13000", "Ford"),
-     ("The two sides have been negotiating since June.", "two", None),
-     ("They would need to add ten users in Asia.", "ten", None),
+    [("Ana Ruiz has netted 17 goals in all competitions.", "17", "Ana Ruiz"),
+     ("In March a BBC poll of nine African nations revealed the trend.", "nine", "BBC poll"),
+     ("The startup said it now has more than 4000 subscribers.", "4000", "startup"),
+     ("Intel on Friday unveiled plans to cut more than 4,300 jobs.", "4,300", "Intel"),
+     ("Nissan, which has 7000 staff in Spain, sounded an alarm.", "7000", "Nissan"),
+     ("The two parties have been talking since April.", "two", None),
+     ("They would have to sign ten clients in Europe.", "ten", None),
      # "they" agrees with the plural object when no subject before it does
-     ("The bid sent the shares surging and they were up 5pc by noon.", "5pc", "shares"),
+     ("The offer sent the stocks soaring and they were up 8pc by lunchtime.", "8pc", "stocks"),
      # a copula the parser left without a subject takes the noun just before it
      ("The verdict is clear: this years budget is $4.2 million versus $3.9 million last year.", "4.2", "budget")],
 )
@@ -455,29 +455,29 @@ def _cqe(nlp, text, include_ages=False):
 
 
 def test_cqe_adapter_units_change_and_concepts(nlp_fast):
-    t = _cqe(nlp_fast, "The index was up about 19 per cent for the year.")[0]
+    t = _cqe(nlp_fast, "The gauge was up about 14 per cent on the month.")[0]
     assert t["change"] == "~"  # a bound/approximation wins over the direction (one CQE tag)
     t = _cqe(nlp_fast, "Millions of Americans were affected.")[0]
     assert t["change"] == "="  # vague plurals: the vagueness is in the range
-    t = _cqe(nlp_fast, "Horsepower jumped from 240 to 273 this year.")[0]
-    assert (t["value"], t["change"]) == ((240.0, 273.0), "=")  # a pair is written as a range
+    t = _cqe(nlp_fast, "Horsepower jumped from 255 to 290 this year.")[0]
+    assert (t["value"], t["change"]) == ((255.0, 290.0), "=")  # a pair is written as a range
     t = _cqe(nlp_fast, "Sales fell 5 percent last year.")[0]
     assert t["change"] == "down"
     t = _cqe(nlp_fast, "The car reaches 140 km/h.")[0]
     assert t["normalized_unit"] == "kilometre per hour"
     t = _cqe(nlp_fast, "Shares closed at 118.5p.")[0]
     assert t["normalized_unit"] == "point"  # NewsQuant's name for pence in share prices
-    t = _cqe(nlp_fast, "Chris Wood has scored 22 goals this season.")[0]
-    assert (t["normalized_unit"], t["referred_concepts"]) == ("goal", ["Chris", "Wood"])
-    t = _cqe(nlp_fast, "Five new seasons of Sesame Street will join the service.")[0]
-    assert (t["normalized_unit"], t["referred_concepts"]) == ("new season", ["Sesame", "Street"])
-    t = _cqe(nlp_fast, "The two sides have been negotiating.")[0]
+    t = _cqe(nlp_fast, "Ana Ruiz has netted 17 goals this season.")[0]
+    assert (t["normalized_unit"], t["referred_concepts"]) == ("goal", ["Ana", "Ruiz"])
+    t = _cqe(nlp_fast, "Four new seasons of Fawlty Towers will come to the platform.")[0]
+    assert (t["normalized_unit"], t["referred_concepts"]) == ("new season", ["Fawlty", "Towers"])
+    t = _cqe(nlp_fast, "The two parties have been talking.")[0]
     assert t["referred_concepts"] == ["-"]
 
 
 def test_cqe_adapter_ages(nlp_fast):
-    tags = _cqe(nlp_fast, "Evaldas Rimasauskas, a 50 year-old man from Lithuania, pled guilty.", include_ages=True)
-    assert [(t["value"], t["normalized_unit"]) for t in tags] == [(50.0, "year of age")]
+    tags = _cqe(nlp_fast, "Marek Novak, a 43 year-old man from Slovakia, admitted the charges.", include_ages=True)
+    assert [(t["value"], t["normalized_unit"]) for t in tags] == [(43.0, "year of age")]
 
 
 # -- name parts, addresses, pronoun "one", glued percentages -----------------------------------
@@ -516,14 +516,14 @@ def test_glued_pc_is_a_percentage(nlp_fast):
     [("Each printed sample weighs only ~45g.", "45", 45.0, "g"),
      ("The skeleton is 37m long.", "37", 37.0, "m"),
      ("About 35m people watched the final.", "35", 35e6, "count"),
-     ("JD Sports fell 2 p to close at 125.8 p.", "125.8", 125.8, "pence"),
-     ("He dropped from 208 pounds to 193 by exercising.", "208", 193.0, "lb"),
+     ("Crest Retail slipped 3 p to end at 211.4 p.", "211.4", 211.4, "pence"),
+     ("He slimmed down from 231 pounds to 204 by cycling.", "231", 204.0, "lb"),
      ("The deal was worth 5 million pounds.", "5 million", 5e6, "GBP"),
      ("Beijing will see a high temperature of 30 ℃ on Sunday.", "30", 30.0, "degC"),
      ("The power plant covers an area of 6,600 mu.", "6,600", 6600.0, "mu"),
      ("The operators will subsidise 5G terminals.", "5G", 5.0, "generation"),
-     ("Bonia climbed 11 sen to RM2.05.", "11", 11.0, "sen"),
-     ("The length of the guitar's neck is 25.5″ from nut to saddle.", "25.5", 25.5, "inch"),
+     ("The stock rose 8 sen to RM1.45.", "8", 8.0, "sen"),
+     ("The ukulele's scale length is 17.3″ from the nut to the bridge.", "17.3", 17.3, "inch"),
      ("Only 1/3 of the vote went to him.", "1/3", 1 / 3, "fraction"),
      ("A fluid ounce is 1⁄32 of a quart.", "1⁄32", 1 / 32, "fraction")],
 )
@@ -535,8 +535,8 @@ def test_units_split_or_glued(nlp_fast, text, contains, value, unit):
 @pytest.mark.parametrize(
     "text,absent",
     [("The lottery numbers were 16-22-29-39-42 this week.", ["16", "22", "29", "39", "42"]),
-     ("The Small Three Gorges Tunnel was fully connected on Friday.", ["Three"]),
-     ('Work must ensure that the "13th Five-Year Plan" succeeds.', ["Five"]),
+     ("Crews finished the Little Five Peaks Bridge on Monday.", ["Five"]),
+     ('Officials said the "14th Five-Year Plan" is on track.', ["Five"]),
      ("The company sells a 4K television and 3D glasses.", ["4", "3"]),
      ("The committee meets from 22-23 September in Athens.", ["22", "23"])],
 )
@@ -551,30 +551,30 @@ def test_concept_is_never_a_number_pronoun_date_or_source_tag(nlp_fast):
     assert one(nlp_fast, "Prices saw an average 13.3% drop in the first half.", "13.3").concept is None
     c = one(nlp_fast, "Japan cases exceed 30,000 - Xinhuanet", "30,000")
     assert c.concept is None or "-" not in c.concept
-    c = one(nlp_fast, "The firm will get a state incentive grant worth up to $8 million.", "8 million")
-    assert (c.concept, c.approx) == ("state incentive grant", "up_to")
+    c = one(nlp_fast, "The plant will receive a federal tax credit worth up to $6 million.", "6 million")
+    assert (c.concept, c.approx) == ("federal tax credit", "up_to")
 
 
 @pytest.mark.parametrize(
     "text,contains,holder",
-    [("The biggest fallers were Unite Group, down 68p at 1112p, and JD Sports, down 2p at 126p.",
-      "1112p", "Unite Group"),
-     ("The biggest fallers were Unite Group, down 68p at 1112p, and JD Sports, down 2p at 126p.",
-      "2p", "JD Sports"),
-     ("Shares of Ross were down 2.3%, Burlington by 2.6% and Foot Locker was down 1.9%.", "2.6%", "Burlington"),
+    [("Among the losers were Halden Homes, down 41p at 987p, and Crest Retail, down 3p at 212p.",
+      "987p", "Halden Homes"),
+     ("Among the losers were Halden Homes, down 41p at 987p, and Crest Retail, down 3p at 212p.",
+      "3p", "Crest Retail"),
+     ("Shares of Nike were down 1.7%, Adidas by 3.4% and Puma was down 0.8%.", "3.4%", "Adidas"),
      ("On Wall St at noon: Dow +0.2% Nasdaq +0.8%.", "+0.8%", "Nasdaq"),
-     ("Properties including: 9 E 71st St, Manhattan, worth $US55,931,000.", "$US55,931,000", "Properties"),
-     ("It is smaller than the iPhone 12 Pro Max with 3687 mAh.", "3687 mAh", "iPhone 12 Pro Max"),
-     ("The bank will charge customers with more than 7.5 million Danish crowns.",
-      "more than 7.5 million Danish crowns", "customers"),
-     ("Until now Ben-Moshe has only raised 280 million shekels.", "280 million shekels", "Ben-Moshe"),
+     ("Assets including: 14 E 52nd St, Brooklyn, worth $US12,480,000.", "$US12,480,000", "Assets"),
+     ("It is lighter than the iPhone 14 Pro Max with 4323 mAh.", "4323 mAh", "iPhone 14 Pro Max"),
+     ("The lender will bill savers with more than 9 million Danish crowns.",
+      "more than 9 million Danish crowns", "savers"),
+     ("So far Levi-Cohen has only secured 150 million shekels.", "150 million shekels", "Levi-Cohen"),
      # prepositional quantities
      ("The company bought Odwalla for $186 million last year.", "$186 million", "Odwalla"),
-     ("The plants grew fast with carbon levels at 1200 ppm.", "1200 ppm", "carbon levels"),
-     ("Top relievers: RHP John Gant (0.5 WAR), RHP Alex Reyes (0.4 WAR).", "0.4", "RHP Alex Reyes"),
-     ("Customers with more than 7.5 million Danish crowns (US $1.1 million) in deposits pay a fee.",
-      "US $1.1 million", "Customers"),
-     ("Dairy prices will rise between 4% and 5% and fats and oils between 6% and 7%.", "6% and 7%", "oils")],
+     ("Crops wilted with ozone levels at 950 ppm.", "950 ppm", "ozone levels"),
+     ("Top starters: RHP Sam Ortiz (1.2 WAR), LHP Ben Miles (0.7 WAR).", "0.7", "LHP Ben Miles"),
+     ("Savers with more than 9 million Danish crowns (US $1.3 million) in accounts face a charge.",
+      "US $1.3 million", "Savers"),
+     ("Meat prices will climb between 2% and 3% and sugar and sweets between 5% and 8%.", "5% and 8%", "sweets")],
 )
 def test_holder_of_elliptical_verbless_and_prepositional_phrases(nlp_fast, text, contains, holder):
     from pipeline.components.claims import claim_holder
@@ -587,12 +587,12 @@ def test_holder_of_elliptical_verbless_and_prepositional_phrases(nlp_fast, text,
 
 @pytest.mark.parametrize(
     "text,contains,value,unit",
-    [("Texas had the most flashes in 2018 at 2483805 while Florida came second.", "2483805", 2483805.0, "count"),
-     ("Two-thirds of the combined 4.3M digital and physical sales came from CDs.", "4.3M", 4.3e6, "count"),
-     ("Tesla delivered 63,150 Model 3s in its fourth quarter.", "63,150", 63150.0, "count"),
-     ("Top relievers: RHP John Gant (0.5 WAR), RHP Alex Reyes (0.4 WAR).", "0.4", 0.4, "count"),
-     ("She put one hand behind her head.", "one", 1.0, "count"),
-     ("The dollar eased against the yen to 108.79 JPY= on Friday.", "108.79", 108.79, "JPY")],
+    [("Ohio logged the most strikes in 2017 at 1734926 while Iowa was second.", "1734926", 1734926.0, "count"),
+     ("Three-quarters of the combined 3.8M vinyl and cassette sales came from Japan.", "3.8M", 3.8e6, "count"),
+     ("The carmaker delivered 48,720 Model Ys in its third quarter.", "48,720", 48720.0, "count"),
+     ("Top starters: RHP Sam Ortiz (1.2 WAR), LHP Ben Miles (0.7 WAR).", "0.7", 0.7, "count"),
+     ("He raised one hand above his shoulder.", "one", 1.0, "count"),
+     ("The greenback slipped against the yen to 112.34 JPY= on Monday.", "112.34", 112.34, "JPY")],
 )
 def test_numbers_not_to_drop(nlp_fast, text, contains, value, unit):
     """Big integers that spaCy tags DATE, a glued capital M, counts before a capitalised model name
@@ -607,8 +607,8 @@ def test_on_one_hand_and_model_numbers_stay_out(nlp_fast):
 
 
 def test_appositive_quantity_takes_its_noun_as_concept(nlp_fast):
-    c = one(nlp_fast, "The phone has a much larger battery, 4500 mAh, than its rival.", "4500")
-    assert c.concept == "larger battery"
+    c = one(nlp_fast, "The tablet packs a far bigger battery, 7200 mAh, than its predecessor.", "7200")
+    assert c.concept == "bigger battery"
 
 
 def test_cqe_adapter_fraction_unit(nlp_fast):
@@ -617,9 +617,9 @@ def test_cqe_adapter_fraction_unit(nlp_fast):
 
 
 def test_parallel_bare_number_shares_the_unit(nlp_fast):
-    c = one(nlp_fast, "Germany's DAX increased by 2 percent but the CAC fell by 1.", "1")
-    assert (c.value, c.unit) == (1.0, "percent")
-    c = one(nlp_fast, "The TA-25 ended at 1,463.78 points, while the TA-125 ended at 1,334.20.", "1,334.20")
+    c = one(nlp_fast, "Japan's Nikkei rose by 3 percent but the Kospi slid by 2.", "2")
+    assert (c.value, c.unit) == (2.0, "percent")
+    c = one(nlp_fast, "The TA-35 finished at 1,812.40 points, while the TA-90 finished at 1,655.09.", "1,655.09")
     assert c.unit == "point"
     # its own counted noun wins; a number with no parallel stays a count
     assert one(nlp_fast, "He earned 500 dollars and 4 bonuses.", "4").unit == "count"
@@ -629,9 +629,9 @@ def test_parallel_bare_number_shares_the_unit(nlp_fast):
 @pytest.mark.parametrize(
     "text,absent",
     [("Lampard told BBC One on Sunday.", "One"),
-     ("Cayman Airways said it was grounding two new 737 Max jets.", "737"),
-     ("The honour comes with a five-year $700,000 award toward his research.", "five"),
-     ("Air New Zealand has revised its three-year network growth forecast.", "three")],
+     ("Fiji Airways said it would ground three new 737 Max planes.", "737"),
+     ("The prize includes a four-year $350,000 grant for her lab.", "four"),
+     ("Qantas has trimmed its five-year fleet expansion outlook.", "five")],
 )
 def test_name_numbers_and_time_adjectives_are_not_claims(nlp_fast, text, absent):
     assert not [c.text for c in claims(nlp_fast, text) if c.text.lower().startswith(absent.lower())]
@@ -644,8 +644,8 @@ def test_durations_stay_claims(nlp_fast):
 
 @pytest.mark.parametrize(
     "text,contains,unit",
-    [("The boot now stands at 24.5 cubic feet.", "24.5", "cu_ft"),
-     ("The unit leased at a building rate of $80 per sq m.", "80", "USD/m2"),
+    [("Cargo space now measures 31.2 cubic feet.", "31.2", "cu_ft"),
+     ("The shop let at a rate of $95 per sq m.", "95", "USD/m2"),
      ("Temperatures hit 100 F on Tuesday.", "100", "degF"),
      ("Tin has a 232 C melting point.", "232", "degC")],
 )
@@ -669,16 +669,16 @@ def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
 
 
 def test_multiples(nlp_fast):
-    c = one(nlp_fast, "The stock trades on barely 6.5 times earnings.", "6.5")
-    assert (c.value, c.unit, c.concept) == (6.5, "times", "earnings")
+    c = one(nlp_fast, "The shares trade at just 8.2 times earnings.", "8.2")
+    assert (c.value, c.unit, c.concept) == (8.2, "times", "earnings")
     c = one(nlp_fast, "Prices are three times the national average.", "three")
     assert (c.unit, c.concept) == ("times", "national average")
     assert one(nlp_fast, "He trains three times a week.", "three").unit != "times"  # a frequency
 
 
 def test_conversion_in_brackets_shares_the_holder(nlp_fast):
-    doc = run(nlp_fast, "The brothers have a net worth of 1.356 billion pounds ($1.762bn), the list showed.")
-    a, b = [c for c in doc._.claims if "1.356" in c.text][0], [c for c in doc._.claims if "1.762" in c.text][0]
+    doc = run(nlp_fast, "The sisters have a net worth of 2.41 billion pounds ($3.05bn), the ranking showed.")
+    a, b = [c for c in doc._.claims if "2.41" in c.text][0], [c for c in doc._.claims if "3.05" in c.text][0]
     assert a.holder_start is not None and (a.holder_start, a.holder_end) == (b.holder_start, b.holder_end)
 
 
@@ -691,8 +691,8 @@ def test_holder_never_starts_inside_a_word(nlp_fast):
 
 
 def test_one_of_takes_the_whole_described_set(nlp_fast):
-    c = one(nlp_fast, "The skeleton is of Patagotitan mayorum, one of the largest dinosaurs to ever live.", "one")
-    assert (c.value, c.concept) == (1.0, "largest dinosaurs to ever live")
+    c = one(nlp_fast, "The fossil is of Argentinosaurus, one of the heaviest animals to ever walk the earth.", "one")
+    assert (c.value, c.concept) == (1.0, "heaviest animals to ever walk the earth")
     assert one(nlp_fast, "One of the victims was a child.", "One").concept == "victims"
 
 
@@ -711,26 +711,26 @@ def test_slash_date_is_not_a_fraction(nlp_fast):
 
 
 def test_scientific_exponent_and_of_prefix(nlp_fast):
-    assert not [c for c in claims(nlp_fast, "The mass of the sun is approximately 1.99×10−30 kilograms.")
-                if c.value == 30]
+    assert not [c for c in claims(nlp_fast, "The mass of Jupiter is roughly 1.90×10−27 kilograms.")
+                if c.value == 27]
     assert one(nlp_fast, "Two of Johnson's deputies were fired.", "Two").concept == "Johnson's deputies"
 
 
 def test_conversion_shares_the_direction_of_a_change_amount(nlp_fast):
-    cs = claims(nlp_fast, "World temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit).")
+    cs = claims(nlp_fast, "Ocean temperatures fell by 2 to 2.5 degrees Celsius (3.6 to 4.5 Fahrenheit).")
     assert [(c.unit, c.change.direction if c.change else None) for c in cs] == [("degC", "down"), ("degF", "down")]
 
 
 def test_level_then_elliptical_change(nlp_fast):
-    cs = claims(nlp_fast, "The median sales price in May was $3.1 million, down 9.2% year over year.")
-    level, pct = [c for c in cs if "3.1" in c.text][0], [c for c in cs if "9.2" in c.text][0]
+    cs = claims(nlp_fast, "The median home price in April was $1.8 million, down 6.4% year over year.")
+    level, pct = [c for c in cs if "1.8" in c.text][0], [c for c in cs if "6.4" in c.text][0]
     assert level.change is None
-    assert (pct.change.direction, pct.change.relative) == ("down", 9.2)
+    assert (pct.change.direction, pct.change.relative) == ("down", 6.4)
     assert one(nlp_fast, "The defense gave up 517 rushing yards.", "517").change is None
 
 
 def test_baselines_time_references_and_counted_new_levels(nlp_fast):
-    cs = claims(nlp_fast, "Samsung doubled it to 256GB instead of the 128GB found in the S22 models.")
+    cs = claims(nlp_fast, "Xiaomi doubled it to 512GB instead of the 256GB offered in the older models.")
     assert [c.change is None for c in cs] == [False, True]
     c = one(nlp_fast, "Sales rose to 5 million units, compared with 4 million a year earlier.", "5 million")
     assert (c.change.direction, c.change.to_value) == ("up", 5e6)
@@ -740,16 +740,19 @@ def test_baselines_time_references_and_counted_new_levels(nlp_fast):
 
 
 @pytest.mark.parametrize("text,contains,value,unit,approx", [
-    ("Qantas wants $4.2b from the government.", "4.2b", 4.2e9, "USD", "exact"),
-    ("The firm lost RM3.06mil to the scam.", "3.06mil", 3.06e6, "MYR", "exact"),
-    ("Demand for sub-300 sq m office space has surged.", "300", 300.0, "m2", "less_than"),
-    ("Chipmakers race to make sub-7 nanometre chips.", "7", 7.0, "nm", "less_than"),
-    ("The council sold the 3923sq m estate.", "3923", 3923.0, "m2", "exact"),
-    ("It was 1.19deg C warmer than the average.", "1.19", 1.19, "degC", "exact"),
+    ("The carrier is seeking $2.7b in state aid.", "2.7b", 2.7e9, "USD", "exact"),
+    ("Investors lost RM1.25mil in the scheme.", "1.25mil", 1.25e6, "MYR", "exact"),
+    ("Interest in sub-450 sq m retail units has jumped.", "450", 450.0, "m2", "less_than"),
+    ("The fab will build sub-5 nanometre processors.", "5", 5.0, "nm", "less_than"),
+    ("A 1250sq m warehouse was leased.", "1250", 1250.0, "m2", "exact"),
+    ("The lake was 0.85deg C warmer than normal.", "0.85", 0.85, "degC", "exact"),
     ("He averaged 21.4 ppg and 9.1 rpg last season.", "21.4", 21.4, "point/game", "exact"),
-    ("The film had 2.7m combined digital and physical sales.", "2.7m", 2.7e6, "count", "exact"),
-    ("It marked a record in March with sales of 5835 units.", "5835", 5835.0, "count", "exact"),
+    ("The album had 1.9m combined streams and downloads.", "1.9m", 1.9e6, "count", "exact"),
+    ("It set a record in July with sales of 4217 units.", "4217", 4217.0, "count", "exact"),
     ("Nine days later the team flew home.", "Nine", 9.0, "day", "exact"),
+    ("The hatchback gets a turbocharged 1.5l engine.", "1.5l", 1.5, "litre", "exact"),
+    ("Volunteers served two and a half million meals.", "two", 2.5e6, "count", "exact"),
+    ("The bridge opened nearly three and a half years late.", "three", 3.5, "year", "nearly"),
 ])
 def test_glued_notations_and_prefixes(nlp_fast, text, contains, value, unit, approx):
     c = one(nlp_fast, text, contains)
@@ -757,36 +760,41 @@ def test_glued_notations_and_prefixes(nlp_fast, text, contains, value, unit, app
 
 
 def test_index_and_model_names_are_not_claims(nlp_fast):
-    cs = claims(nlp_fast, "The FTSE 100 fell 30 points while the S&P 500 rose 0.2%.")
-    assert [(c.value, c.unit) for c in cs] == [(30.0, "point"), (0.2, "percent")]
+    cs = claims(nlp_fast, "The FTSE 100 shed 30 points and the Nikkei 225 gained 1.2%.")
+    assert [(c.value, c.unit) for c in cs] == [(30.0, "point"), (1.2, "percent")]
     # one sense per discourse: "Boeing 787" makes "787" a name in the whole article
     cs = claims(nlp_fast, "Airlines ordered the Boeing 787 last year. The 787 Dreamliner has 250 seats, "
                           "and the carrier bought three more 787 jets.")
     assert sorted(c.value for c in cs) == [3.0, 250.0]
-    c = one(nlp_fast, "Tesla delivered 27000 Model S and Model X vehicles.", "27000")
-    assert (c.value, c.unit) == (27000.0, "count")  # a count of vehicles, not a model name
+    c = one(nlp_fast, "The company shipped 9400 Model Y and Model Z trucks.", "9400")
+    assert (c.value, c.unit) == (9400.0, "count")  # a count of vehicles, not a model name
 
 
 def test_units_shared_across_a_pair(nlp_fast):
-    assert [c.unit for c in claims(nlp_fast, "It comes with a 7- or 8-inch screen.")] == ["inch", "inch"]
-    assert [c.unit for c in claims(nlp_fast, "A ticket costs about 8 or $9.")] == ["USD", "USD"]
-    cs = claims(nlp_fast, "The index rose 64.06 points to 4,577.10.")
-    assert [(c.value, c.unit) for c in cs] == [(64.06, "point"), (4577.1, "point")]
-    cs = claims(nlp_fast, "Mileage rose from about 14-18 mpg to 24 for SUVs.")
+    assert [c.unit for c in claims(nlp_fast, "Buyers can pick a 13- or 15-inch laptop.")] == ["inch", "inch"]
+    assert [c.unit for c in claims(nlp_fast, "A coffee there costs about 4 or $5.")] == ["USD", "USD"]
+    cs = claims(nlp_fast, "The benchmark gained 37.5 points to 7,912.40.")
+    assert [(c.value, c.unit) for c in cs] == [(37.5, "point"), (7912.4, "point")]
+    cs = claims(nlp_fast, "Fuel economy improved from about 22-26 mpg to 31 for sedans.")
     assert [c.unit for c in cs] == ["mpg", "mpg"]
     c = one(nlp_fast, "Sales fell from 50,000 units to 12,000 last year.", "50,000")
     assert (c.concept, c.change.from_value, c.change.to_value) == ("units", 50000.0, 12000.0)
 
 
 def test_from_to_pair_stays_in_its_clause(nlp_fast):
-    cs = claims(nlp_fast, "Volume fell to 1,200 lots from 1,500 lots last week, while open interest eased "
+    cs = claims(nlp_fast, "Turnover fell to 1,200 lots from 1,500 lots last week, while open positions slipped "
                           "to 900 contracts from 950 contracts.")
     assert [c.value for c in cs] == [1200.0, 1500.0, 900.0, 950.0]
     assert all("while" not in c.text for c in cs)
 
 
+def test_plural_number_before_a_singular_head_counts_the_first_noun(nlp_fast):
+    assert one(nlp_fast, "The 40 page report was leaked on Monday.", "40").concept == "page"
+    assert one(nlp_fast, "They installed 400 charging stations.", "400").concept == "charging stations"
+
+
 def test_counted_noun_phrase_keeps_coordinated_modifiers(nlp_fast):
-    c = one(nlp_fast, "About 460 Kia and Hyundai vehicles were stolen.", "460")
-    assert c.concept == "Kia and Hyundai vehicles"
-    c = one(nlp_fast, "His launch angle was 1.4 degrees in 2018 and 2.1 last year.", "2.1")
+    c = one(nlp_fast, "About 310 Nissan and Subaru vehicles were stolen.", "310")
+    assert c.concept == "Nissan and Subaru vehicles"
+    c = one(nlp_fast, "His launch angle was 1.6 degrees in 2018 and 2.8 last year.", "2.8")
     assert c.unit != "year"

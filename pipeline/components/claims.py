@@ -45,11 +45,11 @@ How a claim is found (each step names its source):
    (direction, to_value and, for the same unit, from_value = 24.7 million). A signed percent in
    a market summary ("Dow +0.2%") is a change.
 7. **Concept**: the counted noun phrase ("139 online lending institutions"), the noun a
-   money/percent quantity modifies ("a 25% duty", "a fine of $3 billion"), or the subject (object
+   money/percent quantity modifies ("a 25% duty", "a penalty of $2 billion"), or the subject (object
    for transitive change verbs) of the governing verb ("the balance of loans decreased by 75%"),
    with "the number of X" read as X. When the parse gives nothing (fragments), a noun phrase
-   adjacent to the quantity (``_positional_concept``). A parenthesised conversion ("7.5 million
-   Danish crowns (US $1.1 million)") shares the approximation and concept of the quantity it
+   adjacent to the quantity (``_positional_concept``). A parenthesised conversion ("9 million
+   Danish crowns (US $1.3 million)") shares the approximation and concept of the quantity it
    restates. :func:`claim_holder` names the holder (noun before "of", or the clause subject with
    simple pronoun resolution) for evaluation and records.
 8. **Fractions** "a third of", "two-thirds of", "half of", "one in five": value in (0, 1], unit
@@ -148,7 +148,7 @@ class _Quantity:
 
 def _counted_plural_follows(doc: Doc, k: int) -> bool:
     """True when a plural noun, or "of", follows at token ``k`` over at most five modifiers
-    ("35m devices", "35m of its devices", "2.7m combined digital and physical sales"): a glued
+    ("35m devices", "35m of its devices", "1.9m combined streams and downloads"): a glued
     "m" before it is "million", not the metre."""
     if k < len(doc) and doc[k].lower_ == "of":
         return True
@@ -198,6 +198,8 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
                 continue
             if n == 1 and key[0] in ("p", "m", "g") and doc[i].text != doc[i].text.lower():
                 continue
+            if key == ("l",) and (i == 0 or doc[i - 1].whitespace_):
+                continue  # the litre "l" only glued to the digits ("1.0l"), not a letter "3 L"
             return UNIT_WORDS[key], i + n
     return None, i
 
@@ -303,18 +305,18 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
         return i + 1, v, False, info
     fm = re.fullmatch(r"(\d{1,3})[/⁄](\d{1,4})", text)
     if fm and i + 1 < len(doc) and doc[i + 1].lower_ == "of" and 0 < int(fm.group(1)) < int(fm.group(2)):
-        # a written fraction before "of": "1/16 of a US pint", "1⁄3 of the vote"
+        # a written fraction before "of": "1/8 of a cup", "1⁄3 of the vote"
         info.update(digits=text, unit="fraction")
         return i + 1, int(fm.group(1)) / int(fm.group(2)), False, info
     hm = re.fullmatch(r"(\d[\d,.]*\d|\d)-", text)
     if hm and i + 1 < len(doc) and doc[i + 1].lower_ in ("or", "to", "and"):
-        v = parse_numeral(hm.group(1))  # "a 7- or 8-inch screen": the unit follows the second number
+        v = parse_numeral(hm.group(1))  # "a 13- or 15-inch laptop": the unit follows the second number
         if v is None:
             return None
         info["digits"] = hm.group(1)
         return i + 1, v, False, info
     sm = re.fullmatch(r"sub-(\d[\d,.]*\d|\d)", text, re.I)
-    if sm:  # "sub-300 sq m office space", "sub-7 nanometer chips": below the number
+    if sm:  # "sub-450 sq m retail units", "sub-7 nanometer chips": below the number
         v = parse_numeral(sm.group(1))
         if v is None:
             return None
@@ -354,7 +356,7 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
             unit = None
         two = None
         if unit and not scale and i + 1 < len(doc) and doc[i + 1].is_alpha:
-            two = UNIT_WORDS.get((unit.lower(), doc[i + 1].lower_))  # "3923sq m", "1.19deg C"
+            two = UNIT_WORDS.get((unit.lower(), doc[i + 1].lower_))  # "1250sq m", "0.85deg C"
         if two is not None:
             info["digits"] = (m.group("sign") or "") + num
             info["unit"] = two
@@ -377,7 +379,7 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
                 else:
                     info["unit"] = "m"
             elif sl in ("b", "mil") and not m.group("cur"):
-                # "$4.2b" (the tokenizer splits off "$"), "1.2b users": billion / million only
+                # "$2.7b" (the tokenizer splits off "$"), "1.2b users": billion / million only
                 # after a currency symbol or before a plural noun; else not a number ("3b")
                 prev = doc[i - 1] if i > 0 else None
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -418,6 +420,8 @@ def _read_number(doc: Doc, i: int) -> Optional[tuple[int, float, bool, dict]]:
         v = parse_number_words(words)
         if v is None:
             return None
+        if j + 2 < len(doc) and [x.lower_ for x in doc[j : j + 3]] == ["and", "a", "half"]:
+            v, j = v + 0.5, j + 3  # "two and a half years"
         return j, v, True, info
     return None
 
@@ -602,10 +606,11 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
         for tok in {first, last}:
             if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS) \
                     and not (q.digits and (len(q.digits.lstrip("+-")) >= 5 or "," in q.digits)) \
-                    and not (q.integer_text and q.unit is None and not 1000 <= q.value <= 2100 and nxt is not None
-                             and nxt.tag_ == "NNS" and (nxt.lower_,) not in UNIT_WORDS):
-                # (spaCy's NER tags "at 2483805" and "sales of 5835 units" DATE: five or more
-                # digits, or a number that cannot be a year before a plural noun, are not dates)
+                    and not (q.unit is None and (q.has_scale or q.integer_text and not 1000 <= q.value <= 2100)
+                             and nxt is not None and nxt.tag_ == "NNS" and (nxt.lower_,) not in UNIT_WORDS):
+                # (spaCy's NER tags "at 1480233", "sales of 4217 units" and "two and a half million
+                # meals" DATE: five or more digits, or a number that cannot be a year before a
+                # plural noun, are not dates)
                 # keep "… the year to 1": a bare number after "to" that follows a word
                 p = doc[tok.i - 1] if tok.i > 0 else None
                 pp = doc[tok.i - 2] if tok.i > 1 else None
@@ -654,7 +659,7 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
                     return True
             else:
                 return True
-    # stock index names: "the S&P 500 rose", "Nasdaq 100 e-minis", "the sp 500 was down"
+    # stock index names: "the FTSE 100 fell", "Nasdaq 100 futures", "the S&P 500 closed higher"
     if bare and q.approx == "exact" and not q.is_words and q.integer_text:
         before = [t.lower_ for t in doc[max(0, q.start - 3) : q.start]]
         if any(tuple(before[-len(k):]) == k for k in INDEX_NAMES if len(k) <= len(before)):
@@ -674,13 +679,13 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
         ):
             return True
-    # a number word inside a capitalised name: "the Small Three Gorges Tunnel", "Big Ten",
+    # a number word inside a capitalised name: "the Little Five Peaks Bridge", "Big Ten",
     # "BBC One", "Formula One" (a capitalised name before it and no noun after it)
     if bare and q.is_words and first.is_title and prev is not None and prev.text[:1].isupper() \
             and prev.is_alpha and not prev.is_sent_start \
             and (nxt is None or nxt.is_title or nxt.pos_ not in ("NOUN", "PROPN")):
         return True
-    # "the 13th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
+    # "the 14th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
     # written number and unit inside a name (mid-sentence, before a capitalised word)
     if q.is_words and first.is_title and not first.is_sent_start and nxt is not None \
             and nxt.is_title and not nxt.is_sent_start and q.unit is not None and doc[q.end - 1].is_title:
@@ -709,23 +714,23 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # model names: "iPhone 11 Pro", "787 Dreamliner" (a number before a singular proper noun
     # that is not followed by a plural noun: "3 Germans" and "4 FA Cup finals" stay)
     if bare and not q.is_words and q.integer_text and nxt is not None and nxt.tag_ == "NNP" \
-            and not nxt.is_lower and q.approx == "exact":  # ("63,150 Model 3s", "0.5 WAR" stay)
+            and not nxt.is_lower and q.approx == "exact":  # ("48,720 Model Ys", "0.7 WAR" stay)
         k = q.end
         while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not doc[k].is_lower:
             k += 1
             if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].tag_ == "NNP":
-                k += 1  # "27000 Model S and Model X vehicles"
+                k += 1  # "9,000 Model A and Model B trucks"
         while k < len(doc) and doc[k].text[:1].isupper() and doc[k].dep_ == "compound" and doc[k].head.i > k:
             k += 1  # a capitalised compound the tagger calls NN ("Model X vehicles")
         if doc[k - 1].tag_ in ("NNP", "NN") and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
             return True
-    # a number right after a count and before a capitalised name is the name's: "two 737 Max
-    # jets", "three 787 Dreamliners", "two new 737 Max jets"
+    # a number right after a count and before a capitalised name is the name's: "four 320 Neo
+    # jets", "three 787 Dreamliners", "two new 320 Neo jets"
     if bare and not q.is_words and prev is not None and nxt is not None and nxt.is_title \
             and not nxt.is_sent_start and q.approx == "exact" and (
                 prev.like_num or prev.pos_ == "ADJ" and q.start >= 2 and doc[q.start - 2].like_num):
         return True
-    # a time adjective before a noun ("a five-year $700,000 award", "its three-year forecast"):
+    # a time adjective before a noun ("a four-year $350,000 grant", "its three-year forecast"):
     # an attribute of the noun, not a claim; the dates stage reports the duration
     if q.unit in TIME_UNITS and q.end - q.num_end == 2 and doc[q.num_end].text == "-" \
             and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM", "ADJ") \
@@ -832,7 +837,7 @@ def _verb_direction(gov: Token, q_end: Optional[int] = None) -> Optional[str]:
     """Direction of a governing verb/adverb, or of an "up"/"down" particle/adverb on it.
 
     With ``q_end`` (the token after the quantity), an "up"/"down" standing after the quantity
-    behind a comma is not the quantity's: "was $3.1 million, down 9.2%" (it heads 9.2%)."""
+    behind a comma is not the quantity's: "was $4.6 million, down 7.1%" (it heads 7.1%)."""
     if gov.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ") or gov.lower_ in ("up", "down"):
         d = _direction(gov) if gov.pos_ != "AUX" else None
         if d:
@@ -876,7 +881,7 @@ def _np_phrase(tok: Token) -> tuple[str, int, int]:
             left -= 1
         elif t.dep_ in ("conj", "cc") and t.head.i < t.i and t.head.dep_ in ("compound", "amod", "nmod") \
                 and t.head.head.i == tok.i:
-            left -= 1  # coordinated modifiers: "digital and physical sales", "Kia and Hyundai vehicles"
+            left -= 1  # coordinated modifiers: "streaming and retail sales", "Nissan and Subaru vehicles"
         else:
             break
     right = tok.i + 1
@@ -906,10 +911,10 @@ def _subject(verb: Token) -> Optional[Token]:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
-                    return v.head  # "Ford, which has 13000 workers"
+                    return v.head  # "Nissan, which has 7000 staff"
                 return c
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "products priced at under $10"
+            return v.head  # "goods sold at under $20"
         if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "advmod", "acomp") and v.head.i != v.i:
             # "after plummeting 65%" (pcomp -> prep -> "up" -> "been")
             v = v.head
@@ -994,10 +999,10 @@ def _agrees(pron: Token, noun: Token) -> bool:
 
 
 def _antecedent(pron: Token) -> Optional[Token]:
-    """Nearest agreeing noun subject before a third-person pronoun in its sentence ("The company
-    said it has 1000 customers" -> company; "Cayman Airways said it was grounding two jets"),
-    else the nearest agreeing direct object ("sent the shares surging and they were up 5pc" ->
-    shares). This is the subject-preference heuristic of simple anaphora resolvers with number
+    """Nearest agreeing noun subject before a third-person pronoun in its sentence ("The startup
+    said it now has 4000 subscribers" -> startup; "Fiji Airways said it would ground three jets"),
+    else the nearest agreeing direct object ("sent the stocks soaring and they were up 8pc" ->
+    stocks). This is the subject-preference heuristic of simple anaphora resolvers with number
     agreement as a filter (the most recent subject is the most salient antecedent, cf. Lappin &
     Leass 1994); None when there is none."""
     sent = pron.sent
@@ -1029,7 +1034,7 @@ _ELLIPTIC_CUES = {"up", "down", "higher", "lower", "by", "off", "between"}
 
 
 def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
-    """The name an elliptical market-report phrase hangs on: "Unite Group, down 68p at 1112p",
+    """The name an elliptical market-report phrase hangs on: "Halden Homes, down 41p at 987p",
     "Burlington by 2.6%", "Dow +0.2%" (no verb: the noun right before the change cue, or before
     a signed number, holds the quantity; a price "at" after the change has the same holder)."""
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
@@ -1038,7 +1043,7 @@ def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
     k = span.start
     sent_start = span.sent.start
     if k - 1 >= sent_start and doc[k - 1].lower_ == "at":
-        # "down 68 p at 1112 p": step over "at" and the change amount before it
+        # "down 41 p at 873 p": step over "at" and the change amount before it
         j = k - 2
         while j >= sent_start and k - j <= 5 and doc[j].lower_ not in _ELLIPTIC_CUES and not doc[j].is_punct:
             j -= 1
@@ -1057,8 +1062,8 @@ def _elliptic_holder(doc: Doc, claim: Claim) -> Optional[Token]:
 
 
 def _fragment_head(doc: Doc, head: Token, claim: Claim) -> Optional[Span]:
-    """In a verbless fragment (headline, list, caption: "Properties including: 9 E 71st St,
-    worth $55.9m, ...", "Wavelengths at least 2.4 μm") the root noun is what the numbers are
+    """In a verbless fragment (headline, list, caption: "Assets including: 14 E 52nd St,
+    worth $12.5m, ...", "Wavelengths at least 2.4 μm") the root noun is what the numbers are
     said of: the parser makes a noun the root of a sentence without a main verb. None when the
     root is a verb or the quantity's own phrase."""
     root = head.sent.root
@@ -1075,21 +1080,21 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
 
     NewsQuant's "referred concepts" (Almasian et al., CQE, EMNLP 2023, sec. 3: the concepts a
     quantity refers to, i.e. the measured thing and the entity that holds it) name the holder
-    of a quantity besides the measured noun: "Chris Wood has scored 22 goals" -> Chris Wood,
-    "a CNN survey of seven European countries" -> CNN survey, "Ford, which has 13000 workers"
-    -> Ford. Rules, in order:
+    of a quantity besides the measured noun: "Ana Ruiz has netted 17 goals" -> Ana Ruiz,
+    "a BBC poll of nine African nations" -> BBC poll, "Nissan, which has 7000 staff"
+    -> Nissan. Rules, in order:
 
     0. an elliptical market-report phrase: the name right before "down/up/by" or a signed number
-       ("Unite Group, down 68p at 1112p", "Burlington by 2.6%", "Nasdaq +0.8%");
+       ("Halden Homes, down 41p at 987p", "Burlington by 2.6%", "Nasdaq +0.8%");
 
     1. the quantity (or its counted noun) is the object of "of" or "with" after a noun: that noun
-       ("a survey of seven countries", "the brains of 13 people", "the iPhone 12 Pro Max with
-       3687 mAh"), unless it is a "number/total of" head; of "for" after a verb with an object:
+       ("a poll of nine nations", "the blood of 11 donors", "the iPhone 14 Pro Max with
+       4323 mAh"), unless it is a "number/total of" head; of "for" after a verb with an object:
        the object ("bought Odwalla for $186 million"); of "at"/"to"/"by" right after a noun: that
-       noun ("carbon levels at 1200 ppm") - the positional rules of CQE (Almasian et al. 2023);
+       noun ("ozone levels at 950 ppm") - the positional rules of CQE (Almasian et al. 2023);
     2. the subject of the governing clause (``_subject``: relative pronouns resolve to their
-       antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two sides
-       have been negotiating" has no holder). An infinitival clause on a noun ("announced plans
+       antecedent), unless it is a pronoun or the quantity's own noun phrase ("The two parties
+       have been talking" has no holder). An infinitival clause on a noun ("announced plans
        to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
        before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on;
        a form of "be" left without a subject by the parser takes the noun just before it;
@@ -1103,10 +1108,10 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
         return _trimmed_np(doc, ell, claim)
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is not None and span.start >= 2 and doc[span.start - 1].text == "(":
-        before = doc[span.start - 2]  # "RHP John Gant (0.5 WAR)": a bracketed figure after a name
+        before = doc[span.start - 2]  # "LHP Ben Miles (0.7 WAR)": a bracketed figure after a name
         conversion = any(t.like_num for t in doc[max(0, span.start - 5) : span.start - 1])
         if before.pos_ in ("NOUN", "PROPN") and not before.like_num and not conversion:
-            return _trimmed_np(doc, before, claim)  # (not a conversion: "7.5 million crowns (US $1.1 million)")
+            return _trimmed_np(doc, before, claim)  # (not a conversion: "9 million crowns (US $1.3 million)")
     t = head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
             and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
@@ -1116,19 +1121,19 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
         if objs:  # "it bought Odwalla Inc. for $186 million": the price of what was bought
             return _trimmed_np(doc, objs[0], claim)
     if t.dep_ == "pobj" and t.head.lower_ in ("at", "to", "by") and t.head.i > 0:
-        before = doc[t.head.i - 1]  # "carbon levels at 1200 ppm", "the index to 1,350 points"
+        before = doc[t.head.i - 1]  # "ozone levels at 950 ppm", "the index to 1,350 points"
         if before.pos_ in ("NOUN", "PROPN") and not before.like_num and (before.lower_,) not in UNIT_WORDS \
                 and before.lemma_.lower() not in CHANGE_NOUNS:
             return _trimmed_np(doc, before, claim)
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.i > 0 and not t.head.head.like_num:
-        before = doc[t.head.i - 1]  # "customers with more than 7.5 million crowns" (wherever "with" hangs)
+        before = doc[t.head.i - 1]  # "savers with more than 9 million crowns" (wherever "with" hangs)
         if before.pos_ in ("NOUN", "PROPN") and not before.like_num:
             return _trimmed_np(doc, before, claim)
     verb = _clause_verb(head)
     if verb is None:
         return _fragment_head(doc, head, claim)
     for _ in range(3):
-        # "Dell announced plans to lay off 6,650 employees": an infinitival clause attached to a
+        # "Intel unveiled plans to cut 4,300 jobs": an infinitival clause attached to a
         # noun has the matrix subject as agent
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             up = _clause_verb(verb.head)
@@ -1139,12 +1144,12 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     subj = _subject(verb)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.head.i < subj.i and \
             verb.head.pos_ in ("NOUN", "PROPN"):
-        subj = verb.head  # "Lampard, who won four FA Cup finals" (relative clause misattached)
+        subj = verb.head  # "Moreno, who won three league titles" (relative clause misattached)
     if subj is None and verb.lemma_ == "be" and verb.i > 0 and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         subj = doc[verb.i - 1]  # "this year's MSRP is $33790" parsed with no subject on "is"
     if subj is None:
-        return _fragment_head(doc, head, claim)  # "Properties including: 9 E 71st St, worth $5m"
+        return _fragment_head(doc, head, claim)  # "Assets including: 14 E 52nd St, worth $5m"
     if subj is not None and subj.lower_ in _RESOLVABLE_PRONOUNS:
         subj = _antecedent(subj)
     if subj is None or subj.pos_ == "PRON" or subj.i == head.i:
@@ -1303,7 +1308,7 @@ class ClaimExtractor:
         if nxt in {"another", "day", "thing", "way", "time", "more", "'s", "’s"}:
             return True
         if nxt == "hand" and prev == "on":
-            return True  # "on one hand" (but "she put one hand behind her head")
+            return True  # "on one hand" (but "he raised one hand above his shoulder")
         if doc[i].pos_ == "PRON":
             return True
         return False
@@ -1358,8 +1363,8 @@ class ClaimExtractor:
 
     @staticmethod
     def _clause_break(doc: Doc, i: int, j: int) -> bool:
-        """True when tokens i..j cross into another clause ("212,577 lots in the previous week,
-        while open interest eased to 196,440"): a semicolon, a subordinating or contrasting
+        """True when tokens i..j cross into another clause ("1,500 lots last week, while
+        open positions slipped to 900"): a semicolon, a subordinating or contrasting
         conjunction, or a comma followed by a verb."""
         toks = doc[i:j]
         if any(t.lower_ in (";", "while", "whereas", "but", "although", "though") for t in toks):
@@ -1405,7 +1410,7 @@ class ClaimExtractor:
             if v is not None and v.pos_ == "VERB" and _direction(v):
                 d = "down" if t.value < fv else "up"  # "Sales jumped from 50,000 to 1.2 million units"
         if d is None and not to_first:
-            # no change word: "Homes from $750,000 to $1 million" is a range
+            # no change word: "Condos from $450,000 to $2 million" is a range
             return self._range(doc, f, t)
         if d is None:
             d = "down" if t.value < fv else "up"
@@ -1439,7 +1444,7 @@ class ClaimExtractor:
         unit = q.unit
         ev_start, ev_end = q.cue_start, q.end
 
-        # a multiple: "6.5 times earnings", "three times the national average" (not "three times a
+        # a multiple: "8 times earnings", "three times the national average" (not "three times a
         # week", a frequency)
         if unit is None and q.end + 1 < len(doc) and doc[q.end].lower_ == "times" and \
                 doc[q.end + 1].lower_ not in ("a", "an", "per", "each", "every") and \
@@ -1465,7 +1470,7 @@ class ClaimExtractor:
                 noun = doc[q.end]
             elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].pos_ in ("DET", "PRON") \
                     and q.end + 2 < len(doc):
-                # "one of the people", "35m of its Echo devices"
+                # "one of the people", "20m of its smart speakers"
                 for x in doc[q.end + 1 : min(len(doc), q.end + 6)]:
                     if x.pos_ == "NOUN" and x.tag_ == "NNS":
                         noun = x
@@ -1473,8 +1478,8 @@ class ClaimExtractor:
             elif q.end + 1 < len(doc) and doc[q.end].lower_ == "of" and doc[q.end + 1].tag_ in ("NNS", "NNPS"):
                 noun = doc[q.end + 1]
             if noun is None and q.end < len(doc):
-                # the parser attached the number elsewhere: "4.3M digital and physical sales",
-                # "thousands of COVID-19 tests": the first plural noun after modifiers only
+                # the parser attached the number elsewhere: "3.1M streaming and retail sales",
+                # "thousands of rapid tests": the first plural noun after modifiers only
                 k = q.end + (1 if doc[q.end].lower_ == "of" and (q.value_max is not None or q.is_words) else 0)
                 for x in doc[k : min(len(doc), k + 5)]:
                     if x.tag_ == "NNS" and x.pos_ == "NOUN":
@@ -1482,6 +1487,9 @@ class ClaimExtractor:
                         break
                     if not (x.pos_ in ("ADJ", "CCONJ", "PROPN", "NUM") or x.text in ("-",) or x.dep_ == "compound"):
                         break
+            if noun is not None and noun.tag_ == "NN" and noun.i > q.end and q.value != 1 \
+                    and doc[q.end].tag_ == "NN" and doc[q.end].head.i == noun.i:
+                noun = doc[q.end]  # "a 12 page report": a plural number before a singular head counts the first noun
             if noun is None and q.noun_hint is not None:
                 noun = doc[q.noun_hint]  # "from 50,000 units to 12,000": the noun after the first number
             if noun is not None and (len(noun.text) < 2 or not noun.text[:1].isalpha()):
@@ -1503,7 +1511,7 @@ class ClaimExtractor:
                 while a < b and doc[a].pos_ in ("DET", "PRON"):
                     a += 1
                 if q.value == 1 and q.is_words and doc[q.end].lower_ == "of":
-                    # "one of the largest dinosaurs to ever live": the set is described by the
+                    # "one of the heaviest animals to ever walk the earth": the set is described by the
                     # whole noun phrase, its relative and infinitival modifiers included
                     right = noun.right_edge.i + 1
                     stop = [t.i for t in doc[b:right] if t.is_punct or t.is_sent_start]
@@ -1532,7 +1540,7 @@ class ClaimExtractor:
         # change words
         baseline = _is_baseline(doc, q.cue_start)
         if change is None and counted and c_end is not None and not baseline:
-            # "grew by 125,600 positions" (the amount), "rose to 5 million units" (the new level)
+            # "grew by 48,300 jobs" (the amount), "rose to 5 million units" (the new level)
             noun_tok = doc[c_end - 1]
             if noun_tok.dep_ == "pobj" and noun_tok.head.lower_ in ("by", "to") \
                     and noun_tok.head.head.i != noun_tok.head.i:
@@ -1593,7 +1601,7 @@ class ClaimExtractor:
                       and c.i == q.end for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
             if not pct_of and unit == "fraction" and q.end < len(doc) and doc[q.end].lower_ == "of" \
                     and q.start <= doc[q.end].head.i < q.end:
-                # "two-thirds of the combined digital and physical sales" with the pobj misparsed
+                # "two-thirds of the combined streaming and retail sales" with the pobj misparsed
                 # as the adjective: the last noun of the of-phrase
                 obj = [p for p in doc[q.end].children if p.dep_ == "pobj"]
                 nouns = [t for t in (obj[0].subtree if obj else []) if t.pos_ in ("NOUN", "PROPN")]
@@ -1607,12 +1615,12 @@ class ClaimExtractor:
                 target = cn_in[0]  # "a decrease of 86% in lending"
             elif q.cue_start > 0 and doc[q.cue_start - 1].lower_ == "worth" and \
                     _noun_before(doc, q.cue_start - 1) is not None:
-                target = _noun_before(doc, q.cue_start - 1)  # "a grant worth up to $8 million"
+                target = _noun_before(doc, q.cue_start - 1)  # "a tax credit worth up to $6 million"
             elif anchor.dep_ == "appos" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i < q.start \
                     and not anchor.head.like_num and unit not in (None, "count") \
                     and (anchor.head.lower_,) not in UNIT_WORDS \
                     and not any(c.dep_ == "nummod" for c in anchor.head.children):
-                target = anchor.head  # "a much larger battery, 4500 mAh,"
+                target = anchor.head  # "a far bigger battery, 7200 mAh,"
             elif cn is not None and cn.dep_ == "appos" and cn.head.pos_ in ("NOUN", "PROPN"):
                 target = cn.head  # "139 institutions …, a decrease of 86%"
             elif anchor.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and \
@@ -1621,7 +1629,7 @@ class ClaimExtractor:
                 target = noun_head  # "a 25% duty", "$48.2 million army contract"
             elif prep == "of" and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() not in CHANGE_NOUNS \
                     and gov.lemma_.lower() not in ("average", "total", "rate", "increase"):
-                target = gov  # "a fine of $3 billion"
+                target = gov  # "a penalty of $2 billion"
             else:
                 verb = gov if gov.pos_ in ("VERB", "AUX") else _clause_verb(gov)
                 if verb is not None:
@@ -1638,7 +1646,7 @@ class ClaimExtractor:
                     subj_tok = subj
             if target is not None:
                 text, a, b = _np_phrase(target)
-                if a < q.cue_start < b:  # "a fine of $3 billion": stop before the quantity
+                if a < q.cue_start < b:  # "a penalty of $2 billion": stop before the quantity
                     b = q.cue_start
                     while b > a and doc[b - 1].lower_ in ("of", "at", "to", "by", "worth"):
                         b -= 1
@@ -1731,14 +1739,14 @@ class ClaimExtractor:
     @staticmethod
     def _positional_concept(doc: Doc, q: _Quantity) -> Optional[Span]:
         """Fallback when the parse gives no concept (headline-style fragments the parser
-        misreads): the of-phrase after a bracketed conversion ("8 miles (13 kilometers) of new
-        tunnels"), a noun phrase right after the quantity that it modifies ("a 352 μm pixel
+        misreads): the of-phrase after a bracketed conversion ("5 miles (8 kilometers) of new
+        rail lines"), a noun phrase right after the quantity that it modifies ("a 410 μm pixel
         pitch", "30% fuming sulfuric acid", "a 5% pay rise"), else the noun phrase right before
         a copula or "≈"/"=" that precedes it ("this year's MSRP is $33,790", "floor area ≈
         32m2"). Adjacent words only, in one sentence; None otherwise."""
         n = len(doc)
         k = q.end
-        # "8 miles (13 kilometers) of new tunnels": the of-phrase after a bracketed conversion
+        # "5 miles (8 kilometers) of new rail lines": the of-phrase after a bracketed conversion
         if k < n and doc[k].text == "(":
             close = [t.i for t in doc[k : min(n, k + 8)] if t.text == ")"]
             k = close[0] + 1 if close else k
@@ -1831,7 +1839,7 @@ class ClaimExtractor:
             elif a.unit is None and b.currency is not None and not b.has_scale and not a.has_scale \
                     and between in (["to"], ["or"], ["and"]) and not a.is_words:
                 a.unit, a.currency = b.unit, b.currency
-            # a suspended hyphen: "a 7- or 8-inch screen", "10- to 12-metre waves"
+            # a suspended hyphen: "a 13- or 15-inch laptop", "10- to 12-metre waves"
             elif a.unit is None and b.unit is not None and b.currency is None and not b.is_words \
                     and (between in (["-", "or"], ["-", "to"], ["-", "and"]) or
                          between in (["or"], ["to"], ["and"]) and doc[a.num_end - 1].text.endswith("-")) \
@@ -1867,9 +1875,9 @@ class ClaimExtractor:
 
     @staticmethod
     def _share_units(doc: Doc, qs: list[_Quantity]) -> None:
-        """A bare number in a parallel clause takes the unit of the quantity it parallels: "DAX
-        increased by 2 percent but Nasdaq decreased by 1", "ended at 1,463.78 points, while the
-        TA-125 ended at 1,334.20". The earlier quantity must be in the same sentence, at most 25
+        """A bare number in a parallel clause takes the unit of the quantity it parallels: "Nikkei
+        rose by 3 percent but the Kospi slid by 2", "finished at 1,812.40 points, while the
+        TA-90 finished at 1,655.09". The earlier quantity must be in the same sentence, at most 25
         tokens before, hang on the same preposition (or none), and a coordinator or contrast word
         ("and", "but", "while", "whereas", "versus", "than", ";") must stand between them. This
         is the shared-unit rule of rule-based quantity extractors (cf. CQE, Almasian et al. 2023,
@@ -1884,7 +1892,7 @@ class ClaimExtractor:
             if k > 0 and qs[k - 1].unit not in (None, "count", "fraction") and qs[k - 1].cue_start > 0 \
                     and doc[qs[k - 1].cue_start - 1].lower_ == "from" \
                     and [t.lower_ for t in doc[qs[k - 1].end : b.cue_start]] == ["to"]:
-                # "from about 14-18 mpg to 24": the end of a from/to pair the parser did not join
+                # "from about 22-26 mpg to 31": the end of a from/to pair the parser did not join
                 b.unit, b.currency = qs[k - 1].unit, qs[k - 1].currency
                 continue
             _, b_prep = _governor(_anchor(doc, b))
@@ -1906,8 +1914,8 @@ class ClaimExtractor:
 
     @staticmethod
     def _conversion_shares_approx(doc: Doc, claims: list[Claim]) -> None:
-        """"more than 7.5 million Danish crowns (US $1.1 million)", "just under 296 hp (224 kW /
-        300 PS)": a conversion in parentheses right after a quantity restates it, so it takes the
+        """"more than 9 million Danish crowns (US $1.3 million)", "just under 250 hp (186 kW /
+        253 PS)": a conversion in parentheses right after a quantity restates it, so it takes the
         quantity's approximation when it has none of its own, the direction of a change amount,
         and the two share a concept when only one has one (news style: conversions are given
         in brackets, CQE/NewsQuant annotate both with the same bound)."""
@@ -1925,7 +1933,7 @@ class ClaimExtractor:
                     if prev.evidence_start is not None and (cur.evidence_start is None
                                                             or prev.evidence_start < cur.evidence_start):
                         cur.evidence_start = prev.evidence_start  # the phrase that states the change
-                # the same amount is of the same thing: "8 miles (13 kilometers) of new tunnels"
+                # the same amount is of the same thing: "5 miles (8 kilometers) of new rail lines"
                 if cur.unit != "count" and prev.unit != "count":
                     if cur.concept is None and prev.concept is not None:
                         cur.concept = prev.concept
@@ -1937,7 +1945,7 @@ class ClaimExtractor:
 
     @staticmethod
     def _restated_change(doc: Doc, claims: list[Claim]) -> None:
-        """"rose $5 million, or 3%", "grew by 125,600 positions or 2.2 per cent": a change
+        """"rose $5 million, or 3%", "grew by 48,300 jobs or 1.7 per cent": a change
         restated after "or" in another unit is the same change (its direction; a percentage is
         the relative change)."""
         text = doc.text
@@ -1959,7 +1967,7 @@ class ClaimExtractor:
         When a change amount is followed by "to" and another quantity, that quantity gets the
         change's direction and ``to_value``; with the same (non-percent) unit, ``from_value`` is
         the new value minus/plus the amount. A bare new value takes the amount's unit when that
-        is a measure, currency or points ("rose 64.06 points to 4,577.10": an index level).
+        is a measure, currency or points ("gained 37.5 points to 7,912.40": an index level).
         """
         text = doc.text
         for prev, cur in zip(claims, claims[1:]):
