@@ -777,6 +777,8 @@ def test_units_shared_across_a_pair(nlp_fast):
     assert [(c.value, c.unit) for c in cs] == [(37.5, "point"), (7912.4, "point")]
     cs = claims(nlp_fast, "Fuel economy improved from about 22-26 mpg to 31 for sedans.")
     assert [c.unit for c in cs] == ["mpg", "mpg"]
+    c = one(nlp_fast, "Drivers often work 45 to 55 hours a week.", "45")
+    assert (c.value, c.value_max, c.unit) == (45.0, 55.0, "hour/week")
     c = one(nlp_fast, "Sales fell from 50,000 units to 12,000 last year.", "50,000")
     assert (c.concept, c.change.from_value, c.change.to_value) == ("units", 50000.0, 12000.0)
 
@@ -784,8 +786,10 @@ def test_units_shared_across_a_pair(nlp_fast):
 def test_from_to_pair_stays_in_its_clause(nlp_fast):
     cs = claims(nlp_fast, "Turnover fell to 1,200 lots from 1,500 lots last week, while open positions slipped "
                           "to 900 contracts from 950 contracts.")
-    assert [c.value for c in cs] == [1200.0, 1500.0, 900.0, 950.0]
+    assert [(c.change.from_value, c.change.to_value) for c in cs] == [(1500.0, 1200.0), (950.0, 900.0)]
     assert all("while" not in c.text for c in cs)
+    c = one(nlp_fast, "Prices fell to $1,100 a tonne from $1,400.", "1,100")
+    assert (c.unit, c.change.direction, c.change.from_value) == ("USD/tonne", "down", 1400.0)
 
 
 def test_plural_number_before_a_singular_head_counts_the_first_noun(nlp_fast):
@@ -798,3 +802,34 @@ def test_counted_noun_phrase_keeps_coordinated_modifiers(nlp_fast):
     assert c.concept == "Nissan and Subaru vehicles"
     c = one(nlp_fast, "His launch angle was 1.6 degrees in 2018 and 2.8 last year.", "2.8")
     assert c.unit != "year"
+
+
+def test_model_numbers_with_counts_and_digit_groups(nlp_fast):
+    assert [(c.value, c.concept) for c in claims(nlp_fast, "The carrier will buy 12 Boeing 787 jets.")] == \
+        [(12.0, "Boeing 787 jets")]
+    assert [c.value for c in claims(nlp_fast, "The airline operates 40 Airbus A350 aircraft.")] == [40.0]
+    assert [c.value for c in claims(nlp_fast, "Boeing 787 orders rose. The 787 has 290 seats.")] == [290.0]
+    assert claims(nlp_fast, "For details call +44 20 7946 0958 before noon.") == []
+
+
+def test_pounds_are_sterling_in_a_money_context(nlp_fast):
+    assert one(nlp_fast, "The hatchback costs 20,000 pounds.", "20,000").unit == "GBP"
+    assert one(nlp_fast, "She was fined 5,000 pounds.", "5,000").unit == "GBP"
+    assert one(nlp_fast, "The boxer weighs 180 pounds.", "180").unit == "lb"
+    assert one(nlp_fast, "The plant shipped 2 million pounds of beef.", "2 million").unit == "lb"
+    assert one(nlp_fast, "Each family gets 4 L of water a day.", "4").unit == "litre"
+
+
+def test_level_after_a_restated_change_and_list_counts(nlp_fast):
+    c = one(nlp_fast, "The index rose 12.3 points, or 0.2%, to 5,210.", "5,210")
+    assert (c.unit, c.change.to_value) == ("point", 5210.0)
+    c = one(nlp_fast, "Officials cut the number of platforms to 3, and the number of investors 1.", "1")
+    assert (c.unit, c.concept) == ("count", "investors")
+
+
+def test_object_control_holder(nlp_fast):
+    from pipeline.components.claims import claim_holder
+
+    doc = run(nlp_fast, "Lawyers helped the families to recover $2 million in damages.")
+    c = [c for c in doc._.claims if "2 million" in c.text][0]
+    assert claim_holder(doc, c).text == "families"

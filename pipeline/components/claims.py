@@ -146,6 +146,25 @@ class _Quantity:
     noun_hint: Optional[int] = None  # counted noun inside a from/to pair ("from 50,000 units to 12,000")
 
 
+#: Lemmas that make "pounds" money, not weight, when they govern the quantity or stand just
+#: before it ("costs 20,000 pounds", "a fine of 5,000 pounds", "paid 2 million pounds").
+_MONEY_CUES = {"cost", "price", "pay", "worth", "fine", "salary", "wage", "fee", "spend", "budget",
+               "revenue", "profit", "sell", "buy", "earn", "raise", "invest", "charge", "bill", "tax",
+               "debt", "donate", "bonus", "compensation", "valued", "value", "save", "owe", "lend",
+               "borrow", "loan", "fund", "award", "prize", "rent", "income", "turnover", "sale",
+               "fined"}  # (spaCy 3.8's lemma of "fined" is "fin")
+
+
+def _money_context(doc: Doc, start: int, end: int) -> bool:
+    """True when "pounds" at ``end - 1`` is sterling: no "of" after it (weight: "pounds of beef")
+    and a money word among the four tokens before the quantity or as its governor."""
+    if end < len(doc) and doc[end].lower_ == "of":
+        return False
+    near = {w for t in doc[max(0, start - 4) : start] for w in (t.lemma_.lower(), t.lower_)}
+    heads = (doc[end - 1].head, doc[end - 1].head.head)
+    return bool(_MONEY_CUES & near) or any(h.lemma_.lower() in _MONEY_CUES or h.lower_ in _MONEY_CUES for h in heads)
+
+
 def _counted_plural_follows(doc: Doc, k: int) -> bool:
     """True when a plural noun, or "of", follows at token ``k`` over at most five modifiers
     ("35m devices", "35m of its devices", "1.9m combined streams and downloads"): a glued
@@ -198,8 +217,9 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
                 continue
             if n == 1 and key[0] in ("p", "m", "g") and doc[i].text != doc[i].text.lower():
                 continue
-            if key == ("l",) and (i == 0 or doc[i - 1].whitespace_):
-                continue  # the litre "l" only glued to the digits ("1.0l"), not a letter "3 L"
+            if key == ("l",) and (i == 0 or doc[i - 1].whitespace_) and not (
+                    doc[i].text == "L" and (i + 1 == len(doc) or doc[i + 1].lower_ == "of" or doc[i + 1].is_punct)):
+                continue  # the litre: "1.0l", "4 L of water", "2 L." (not the letter in "3 L options")
             return UNIT_WORDS[key], i + n
     return None, i
 
@@ -256,8 +276,8 @@ def _currency_after(doc: Doc, j: int, has_scale: bool) -> tuple[Optional[str], i
     if low in ("pound", "pounds"):
         if j + 1 < n and doc[j + 1].lower_ == "sterling":
             return "GBP", j + 2
-        if has_scale:
-            return "GBP", j + 1
+        if has_scale and not (j + 1 < n and doc[j + 1].lower_ == "of"):
+            return "GBP", j + 1  # "2 million pounds" (but "2 million pounds of beef" is weight)
         return None, j
     if low == "won" and not has_scale:
         return None, j
@@ -499,6 +519,8 @@ def _read_quantity(doc: Doc, i: int) -> Optional[_Quantity]:
             end = end2
         else:
             end = j
+    if unit == "lb" and currency is None and doc[end - 1].lower_ in ("pound", "pounds") and _money_context(doc, start, end):
+        currency = unit = "GBP"  # "the car costs 20,000 pounds" (not "20,000 pounds of steel")
     unit_final = currency or unit
     if unit_final is not None and unit_final != "percentage_point":
         unit_final, end = _rate(doc, end, unit_final)
@@ -643,6 +665,14 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             return True
     if q.digits and re.fullmatch(r"\d{1,2}:\d{2}", q.digits):
         return True
+    # digit groups: three or more plain digit tokens in a row ("+44 20 7946 0958") are a phone
+    # or ID number, not quantities
+    if bare and not q.is_words:
+        def plain(k: int) -> bool:
+            return 0 <= k < len(doc) and re.fullmatch(r"\+?\d+", doc[k].text) is not None
+        a, b = q.num_start, q.num_end - 1
+        if plain(a) and (plain(a - 1) and (plain(a - 2) or plain(b + 1)) or plain(b + 1) and plain(b + 2)):
+            return True
     # phone / hotline / ID numbers: 5+ digits without separators near a phone word
     if q.integer_text and len(q.digits) >= 5 and bare:
         window = [t.lower_ for t in doc[max(0, q.start - 3) : min(len(doc), q.end + 3)]]
@@ -676,7 +706,8 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             and p.lower_ not in {k[0] for k in APPROX_CUES}
             and p.text not in ISO_CODES
             and p.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM")
-            and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
+            and (not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
+                 or p.i >= 1 and doc[p.i - 1].like_num)  # "12 Boeing 787 jets": 12 counts, 787 names
         ):
             return True
     # a number word inside a capitalised name: "the Little Five Peaks Bridge", "Big Ten",
@@ -720,9 +751,13 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             k += 1
             if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].tag_ == "NNP":
                 k += 1  # "9,000 Model A and Model B trucks"
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].dep_ == "compound" and doc[k].head.i > k:
-            k += 1  # a capitalised compound the tagger calls NN ("Model X vehicles")
-        if doc[k - 1].tag_ in ("NNP", "NN") and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")):
+        while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].dep_ == "compound" and doc[k].head.i > k
+                                or any(ch.isdigit() for ch in doc[k].text) and doc[k].i > q.end):
+            k += 1  # a capitalised compound the tagger calls NN ("Model X vehicles"), a model ("Boeing 787")
+        head_after = k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and first.head.i == k \
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[k].children)  # "a 3 News poll"
+        if doc[k - 1].tag_ in ("NNP", "NN", "CD") and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")) \
+                and not head_after:  # "40 Airbus A350 aircraft" counts aircraft
             return True
     # a number right after a count and before a capitalised name is the name's: "four 320 Neo
     # jets", "three 787 Dreamliners", "two new 320 Neo jets"
@@ -775,7 +810,10 @@ def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
         prev = doc[q.start - 1]
         nxt = doc[q.end] if q.end < len(doc) else None
         if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper \
-                and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS")) and prev.ent_type_ not in ("GPE", "LOC", "DATE"):
+                and prev.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and (
+                    not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
+                    or prev.ent_type_ in ("ORG", "PRODUCT")  # "Boeing 787 orders rose"
+                    or q.start >= 2 and doc[q.start - 2].like_num):  # "12 Boeing 787 jets"
             out.add(q.digits)
     return out
 
@@ -1097,7 +1135,9 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
        have been talking" has no holder). An infinitival clause on a noun ("announced plans
        to lay off") takes the matrix subject; "he/she/it/they" take the nearest noun subject
        before them in the sentence (``_antecedent``); "who/which/that" the noun the clause hangs on;
-       a form of "be" left without a subject by the parser takes the noun just before it;
+       a form of "be" left without a subject by the parser takes the noun just before it; an
+       infinitive complement of a verb with an object takes that object (object control:
+       "helped the families to recover $2 million" -> families);
     3. with no subject, the root noun of a sentence without a main verb (``_fragment_head``).
     """
     head = _quantity_head(doc, claim)
@@ -1141,6 +1181,10 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
                 verb = up
                 continue
         break
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if objs:  # object control: "helped the families to recover $2 million" -> families
+            return _trimmed_np(doc, objs[0], claim)
     subj = _subject(verb)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.head.i < subj.i and \
             verb.head.pos_ in ("NOUN", "PROPN"):
@@ -1325,7 +1369,7 @@ class ClaimExtractor:
                 same_sent = doc[a.start].sent.start == doc[b.start].sent.start
                 before = doc[a.cue_start - 1].lower_ if a.cue_start > 0 else ""
                 units_ok = a.unit == b.unit or a.unit is None or b.unit is None or (
-                    b.unit.startswith(a.unit + "/"))
+                    b.unit.startswith(a.unit + "/")) or a.unit.startswith(b.unit + "/")
                 # "from X ... to Y" / "to Y from X"
                 if same_sent and before == "from" and between and between[-1] == "to" \
                         and len(between) <= 12 and units_ok and not self._clause_break(doc, a.end, b.cue_start) \
@@ -1333,7 +1377,10 @@ class ClaimExtractor:
                     out.append(self._pair(doc, a, b))
                     k += 2
                     continue
-                if same_sent and before == "to" and between == ["from"] and units_ok:
+                # ("fell to 1,100 lots from 1,400 lots": the counted noun may stand between)
+                noun_between = len(between) == 2 and between[1] == "from" and doc[a.end].tag_ == "NNS" and (
+                    b.end >= len(doc) or doc[b.end].tag_ != "NNS" or doc[b.end].lemma_ == doc[a.end].lemma_)
+                if same_sent and before == "to" and (between == ["from"] or noun_between) and units_ok:
                     out.append(self._pair(doc, b, a, to_first=True))
                     k += 2
                     continue
@@ -1405,6 +1452,8 @@ class ClaimExtractor:
         first, last = (t, f) if to_first else (f, t)
         fv = self._share_scale(f, t) if not to_first else f.value
         unit = t.unit or f.unit
+        if f.unit and t.unit and f.unit.startswith(t.unit + "/"):
+            unit = f.unit  # "from $26 per unit to $20"
         if d is None:
             v = _clause_verb(_anchor(doc, f))
             if v is not None and v.pos_ == "VERB" and _direction(v):
@@ -1529,6 +1578,17 @@ class ClaimExtractor:
                 if noun.dep_ in ("nsubj", "nsubjpass") and gov_v is not None and gov_v.i > noun.i:
                     ev_end = max(ev_end, gov_v.i + 1)
                 subj_tok = _subject(gov_v) if gov_v is not None and noun.dep_ not in ("nsubj", "nsubjpass") else None
+        if unit is None and q.start >= 3 and (q.end >= len(doc) or doc[q.end].is_punct or doc[q.end].pos_ == "CCONJ"):
+            before = doc[q.start - 1]
+            if before.tag_ == "NNS" and before.dep_ == "pobj" and before.head.lower_ == "of" \
+                    and before.head.head.lemma_.lower() in _NUMBER_OF_HEADS:
+                # a list item "..., and the number of investors 1": the count of the noun before it
+                _, a, b = _np_phrase(before)
+                a = max(a, before.head.i + 1)
+                while a < b and doc[a].pos_ == "DET":
+                    a += 1
+                concept, c_end, counted, unit = doc[a : before.i + 1].text, before.i + 1, True, "count"
+                ev_start = min(ev_start, before.head.head.i)
         change = q.change
         direction = None
         change_noun = None
@@ -1833,8 +1893,9 @@ class ClaimExtractor:
         for a, b in zip(qs, qs[1:]):
             # "three or four years", "seven to 10 years": the first number shares the time unit
             between = [t.lower_ for t in doc[a.end : b.cue_start]]
-            if a.unit is None and b.unit in TIME_UNITS and between in (["to"], ["or"], ["-"], ["and"]):
-                a.unit = b.unit
+            if a.unit is None and b.unit is not None and b.unit.split("/")[0] in TIME_UNITS \
+                    and between in (["to"], ["or"], ["-"], ["and"]):
+                a.unit = b.unit  # ("45 to 55 hours a week" too)
             # "about 8 or $9", "between 40 and 50 euros": the first number shares the currency
             elif a.unit is None and b.currency is not None and not b.has_scale and not a.has_scale \
                     and between in (["to"], ["or"], ["and"]) and not a.is_words:
@@ -1970,18 +2031,21 @@ class ClaimExtractor:
         is a measure, currency or points ("gained 37.5 points to 7,912.40": an index level).
         """
         text = doc.text
-        for prev, cur in zip(claims, claims[1:]):
+        for k, (prev, cur) in enumerate(zip(claims, claims[1:])):
             pc = prev.change
             if pc is None or pc.direction is None or pc.to_value is not None or pc.from_value is not None:
                 continue
-            if text[prev.end:cur.start].strip().lower() != "to":
+            if text[prev.end:cur.start].strip(" ,").lower() != "to":
                 continue
-            if cur.unit == "count" and prev.unit not in ("count", "fraction", "percent", "percentage_point",
-                                                         "times", "basis_point"):
+            amount = prev
+            if prev.unit == "percent" and k > 0 and re.fullmatch(r",\s*or", text[claims[k - 1].end:prev.start].strip()):
+                amount = claims[k - 1]  # "rose 12.3 points, or 0.2%, to 5,210": the level is in points
+            if cur.unit == "count" and amount.unit not in ("count", "fraction", "percent", "percentage_point",
+                                                           "times", "basis_point"):
                 span = doc.char_span(cur.start, cur.end, alignment_mode="expand")
                 nxt = doc[span.end] if span is not None and span.end < len(doc) else None
                 if span is not None and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")):
-                    cur.unit = prev.unit
+                    cur.unit = amount.unit
             if cur.change is not None and cur.change.to_value is not None:
                 continue
             frm = None
