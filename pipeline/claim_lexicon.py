@@ -115,7 +115,8 @@ _U = {
     # sen: 1/100 of the Malaysian ringgit ("The stock rose 8 sen to RM1.45")
     "calorie": ["calorie", "calories", "kcal"], "cent": ["cent", "cents"], "sen": ["sen"],
     "pence": ["pence", "p"], "F": ["farad", "farads"], "mpg": ["mpg", "miles per gallon"],
-    "GPa": ["gpa", "gigapascal", "gigapascals"], "Gt": ["gigatonne", "gigatonnes", "gigaton", "gigatons"], "MPa": ["mpa", "megapascal", "megapascals"],
+    "GPa": ["gpa", "gigapascal", "gigapascals"], "MPa": ["mpa", "megapascal", "megapascals"],
+    "Gt": ["gigatonne", "gigatonnes", "gigaton", "gigatons"],
     "Nm": ["newton metre", "newton metres", "newton meter", "newton meters", "nm."],
     "PS": ["ps"], "dB": ["db", "decibel", "decibels"], "knot": ["knot", "knots"],
     # per-game averages of basketball box scores ("21.4 ppg, 9.1 rpg, 4.2 apg")

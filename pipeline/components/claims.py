@@ -800,9 +800,12 @@ _BASELINE_BEFORE = {("than",), ("versus",), ("vs",), ("vs.",), ("instead", "of")
 
 def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
     """Numbers a document uses as model names: three or more plain digits right after a
-    capitalised proper noun and not before a plural noun ("Boeing 737", "Trent 900 engine",
-    "Boeing 787 Dreamliner"). One sense per discourse: elsewhere in the same article the bare
-    number is the same name ("five new 737 aircraft", "Boeing's 787", "the 737-800 range")."""
+    capitalised proper noun (not a place or nationality) that is not followed by a plural noun
+    ("Boeing 737", "Trent 900 engine", "Boeing 787 Dreamliner"), or is followed by one when the
+    name is an ORG/PRODUCT entity or a count precedes it ("Boeing 787 orders", "12 Boeing 787
+    jets"). One sense per discourse (Gale, Church & Yarowsky 1992): elsewhere in the same article
+    the bare number is the same name ("five new 737 aircraft", "Boeing's 787", "the 737-800
+    range"). Returns the digit strings."""
     out = set()
     for q in qs:
         if q.unit is not None or not q.integer_text or q.has_scale or len(q.digits) < 3 or q.start == 0:
