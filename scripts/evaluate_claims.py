@@ -73,7 +73,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.claim_lexicon import CHANGE_NOUNS
+from pipeline.claim_lexicon import CHANGE_NOUNS, TIME_UNITS
 from pipeline.config import Settings
 from pipeline.ingest import Article
 from pipeline.nlp import build_nlp, make_doc
@@ -481,7 +481,6 @@ def table(title, res, ref, n_gt, n_tags, bars=None):
 
 
 MEANTIME_TYPES = {"MONEY", "PERCENT", "QUANTITY"}
-TIME_UNIT_SET = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 
 
 def _meantime_type(claim) -> str:
@@ -506,7 +505,7 @@ def meantime_values(path: Path, show: int = 12) -> dict:
     match = character overlap, paired one-to-one by largest overlap; type accuracy over the
     matched pairs. Returns the counts.
     """
-    from evaluate_dates import pair, scored_region  # same folder
+    from evaluate_dates import _parse_dct, pair, scored_region  # same folder
 
     docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     nlp = build_nlp(Settings(use_transformer=False))
@@ -514,13 +513,13 @@ def meantime_values(path: Path, show: int = 12) -> dict:
     missed: list[str] = []
     spurious: list[str] = []
     arts = ((make_doc(nlp, Article(text=d["text"], id=str(d["doc_id"]),
-                                   published=_dct(d.get("dct")))), d) for d in docs)
+                                   published=_parse_dct(d.get("dct")))), d) for d in docs)
     for doc, d in nlp.pipe(arts, as_tuples=True, batch_size=16):
         region = scored_region(d)
         gold = [v for v in d.get("values") or [] if v.get("type") in MEANTIME_TYPES and v["end"] > v["start"]]
         # durations ("four years behind schedule") are TIMEX3 DURATIONs in MEANTIME, not VALUEs
         system = [c for c in doc._.claims if (region is None or c.start < region)
-                  and c.unit.split("/")[0] not in TIME_UNIT_SET]
+                  and c.unit.split("/")[0] not in TIME_UNITS]
         pairs = pair(gold, system)
         n_gold += len(gold)
         n_sys += len(system)
@@ -546,12 +545,6 @@ def meantime_values(path: Path, show: int = 12) -> dict:
     for m in spurious[:show]:
         print(f"  {m}")
     return {"gold": n_gold, "system": n_sys, "relaxed": n_pair, "type_ok": n_type}
-
-
-def _dct(s):
-    import datetime as dt
-    m = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", s or "")
-    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
 def main(argv=None) -> int:
