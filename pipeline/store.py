@@ -44,6 +44,8 @@ import csv
 import datetime as dt
 import os
 import re
+import sqlite3
+import time
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -345,6 +347,24 @@ def _timex_latest(value: Optional[str]) -> Optional[dt.date]:
 # --------------------------------------------------------------------------- the store
 
 
+def _set_wal(cur) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another process holds a lock.
+
+    Switching a new database file to WAL needs an exclusive lock, and SQLite can answer
+    "database is locked" at once, without its busy handler, when two processes open the same
+    new file together (two concurrent batches on one store). Retries every 50 ms up to
+    ``SQLITE_BUSY_TIMEOUT_S``; then the error is raised."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """The knowledge table at ``url``: a path, ``sqlite:///...`` or ``postgresql://...``.
 
@@ -400,7 +420,7 @@ class Store:
                 dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
                 cur = dbapi_conn.cursor()
                 cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
-                cur.execute("PRAGMA journal_mode = WAL")
+                _set_wal(cur)
                 cur.execute("PRAGMA synchronous = NORMAL")
                 cur.execute("PRAGMA foreign_keys = ON")
                 cur.close()

@@ -409,3 +409,27 @@ def test_readers_do_not_create_a_missing_store(tmp_path):
     with pytest.raises(StoreError, match="no store at"):
         Store(missing, must_exist=True)
     assert not missing.exists()
+
+
+def test_wal_switch_is_retried_while_another_process_holds_the_lock():
+    import sqlite3
+
+    from pipeline.store import _set_wal
+
+    class Cursor:
+        calls = 0
+
+        def execute(self, sql):
+            Cursor.calls += 1
+            if Cursor.calls < 3:
+                raise sqlite3.OperationalError("database is locked")
+
+    _set_wal(Cursor())
+    assert Cursor.calls == 3
+
+    class Broken:
+        def execute(self, sql):
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _set_wal(Broken())
