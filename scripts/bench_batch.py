@@ -31,12 +31,12 @@ from pathlib import Path
 import psutil
 import sqlalchemy as sa
 
-from pipeline.store import create_scratch_database
+from newsfacts.store import create_scratch_database
 
 RUNNER = r"""
 import json, sys
-from pipeline.batch import run_batch
-from pipeline.config import Settings
+from newsfacts.batch import run_batch
+from newsfacts.config import Settings
 args = json.loads(sys.argv[1])
 settings = Settings.from_env(use_transformer=False if args["no_transformer"] else None)
 s = run_batch([args["path"]], args["db"], workers=args["workers"], engine=args["engine"],
@@ -165,8 +165,8 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline.batch import pipeline_version
-    from pipeline.config import Settings
+    from newsfacts.batch import pipeline_version
+    from newsfacts.config import Settings
 
     milestones = [int(x) for x in a.rss_at.split(",") if x]
     worker_counts = [int(x) for x in a.workers.split(",") if x]

@@ -54,7 +54,7 @@ def worker(args):
 
         nlp = spacy.load(args.spacy)
         if args.worker == "b":
-            import pipeline.components.transformer_ner  # noqa: F401  (registers the factory)
+            import newsfacts.components.transformer_ner  # noqa: F401  (registers the factory)
 
             comp = nlp.add_pipe("newsfacts_transformer_ner", after="ner",
                                 config={"model": args.model, "threads": args.threads})

@@ -73,10 +73,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.claim_lexicon import CHANGE_NOUNS, TIME_UNITS
-from pipeline.config import Settings
-from pipeline.ingest import Article
-from pipeline.nlp import build_nlp, make_doc
+from newsfacts.claim_lexicon import CHANGE_NOUNS, TIME_UNITS
+from newsfacts.config import Settings
+from newsfacts.ingest import Article
+from newsfacts.nlp import build_nlp, make_doc
 
 REFERENCE = {
     "value": {"CQE": 92.0, "quantulum3": 73.0},

@@ -46,9 +46,9 @@ from typing import Iterable, Optional
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.config import Settings  # noqa: E402
-from pipeline.ingest import Article  # noqa: E402
-from pipeline.nlp import build_nlp, make_doc  # noqa: E402
+from newsfacts.config import Settings  # noqa: E402
+from newsfacts.ingest import Article  # noqa: E402
+from newsfacts.nlp import build_nlp, make_doc  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 DEFAULT_PATHS = [

@@ -3,7 +3,7 @@
 
     python scripts/evaluate_linking.py /work/shared/data/meantime_en [--no-transformer] [--mentions named|all]
 
-Two levels, one pipeline run (the 60 articles go through :func:`pipeline.batch.run_batch` into
+Two levels, one pipeline run (the 60 articles go through :func:`newsfacts.batch.run_batch` into
 a temporary SQLite store):
 
 - within an article: system clusters are the in-article linker's entities (``doc._.entities``,
@@ -219,8 +219,8 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pipeline.batch import run_batch
-    from pipeline.config import Settings
+    from newsfacts.batch import run_batch
+    from newsfacts.config import Settings
 
     corpora = a.corpora.split(",")
     dct = {}

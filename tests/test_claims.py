@@ -1,4 +1,4 @@
-"""Tests for the numeric-claims stage (pipeline/components/claims.py) and pipeline/numbers.py.
+"""Tests for the numeric-claims stage (newsfacts.components.claims) and newsfacts.numbers.
 
 Sentences are hand-written news-like examples or taken from the seed article in corpus/.
 """
@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.facts import DateMention
-from pipeline.numbers import parse_number_words, parse_numeral
+from newsfacts.facts import DateMention
+from newsfacts.numbers import parse_number_words, parse_numeral
 from tests.conftest import run
 
 
@@ -426,7 +426,7 @@ def test_positional_concept_fallback(nlp_fast):
      ("The verdict is clear: this years budget is $4.2 million versus $3.9 million last year.", "4.2", "budget")],
 )
 def test_claim_holder(nlp_fast, text, contains, holder):
-    from pipeline.components.claims import claim_holder
+    from newsfacts.components.claims import claim_holder
 
     doc = run(nlp_fast, text)
     c = [c for c in doc._.claims if contains in c.text][0]
@@ -577,7 +577,7 @@ def test_concept_is_never_a_number_pronoun_date_or_source_tag(nlp_fast):
      ("Meat prices will climb between 2% and 3% and sugar and sweets between 5% and 8%.", "5% and 8%", "sweets")],
 )
 def test_holder_of_elliptical_verbless_and_prepositional_phrases(nlp_fast, text, contains, holder):
-    from pipeline.components.claims import claim_holder
+    from newsfacts.components.claims import claim_holder
 
     doc = run(nlp_fast, text)
     c = [c for c in doc._.claims if c.text == contains][0]
@@ -658,7 +658,7 @@ def test_capital_c_before_a_hyphen_is_not_celsius(nlp_fast):
 
 
 def test_holders_are_trimmed_and_existentials_have_none(nlp_fast):
-    from pipeline.components.claims import claim_holder
+    from newsfacts.components.claims import claim_holder
 
     doc = run(nlp_fast, "Under the leadership of the three offices of the bureau, the group was set up.")
     h = claim_holder(doc, [c for c in doc._.claims if c.text == "three"][0])
@@ -828,7 +828,7 @@ def test_level_after_a_restated_change_and_list_counts(nlp_fast):
 
 
 def test_object_control_holder(nlp_fast):
-    from pipeline.components.claims import claim_holder
+    from newsfacts.components.claims import claim_holder
 
     doc = run(nlp_fast, "Lawyers helped the families to recover $2 million in damages.")
     c = [c for c in doc._.claims if "2 million" in c.text][0]

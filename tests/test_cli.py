@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from newsfacts.cli import app
 
 from conftest import SEED_PATH
 

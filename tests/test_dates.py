@@ -333,8 +333,8 @@ def test_count_of_hours_is_not_a_rate_when_a_second_is_ordinal(nlp_fast):
 def test_component_in_a_blank_pipeline():
     import spacy
 
-    from pipeline.components import dates as _dates  # noqa: F401  (registers the factory)
-    from pipeline.facts import set_publication
+    from newsfacts.components import dates as _dates  # noqa: F401  (registers the factory)
+    from newsfacts.facts import set_publication
 
     nlp = spacy.blank("en")
     nlp.add_pipe("newsfacts_dates")

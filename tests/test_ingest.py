@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.ingest import (
+from newsfacts.errors import InputError
+from newsfacts.ingest import (
     MAX_CHARS, Article, Failure, article_id, iter_inputs, normalise_for_models, parse_published,
 )
 

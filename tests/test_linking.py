@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from pipeline.components.linking import norm_key
+from newsfacts.components.linking import norm_key
 
 from conftest import run
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import Article
-from pipeline.nlp import batches, process, split_segments
-from pipeline.records import doc_to_facts
+from newsfacts.ingest import Article
+from newsfacts.nlp import batches, process, split_segments
+from newsfacts.records import doc_to_facts
 
 
 def test_split_segments_cuts_after_line_breaks_and_loses_nothing(seed_text):

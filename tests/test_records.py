@@ -8,7 +8,7 @@ import math
 import pytest
 from pydantic import ValidationError
 
-from pipeline.records import ArticleFacts, json_schemas
+from newsfacts.records import ArticleFacts, json_schemas
 
 from conftest import REPO
 
@@ -85,8 +85,8 @@ def test_claim_holder_offsets_are_checked_and_version_1_0_still_validates():
 
 def test_pipeline_records_carry_the_claim_holder(nlp_fast):
     from conftest import run
-    from pipeline.ingest import Article
-    from pipeline.records import doc_to_facts
+    from newsfacts.ingest import Article
+    from newsfacts.records import doc_to_facts
 
     text = "Ana Ruiz has netted 17 goals in all competitions this season."
     facts = doc_to_facts(run(nlp_fast, text), Article(id="w", text=text))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import Article
-from pipeline.nlp import make_doc
-from pipeline.records import doc_to_facts
+from newsfacts.ingest import Article
+from newsfacts.nlp import make_doc
+from newsfacts.records import doc_to_facts
 
 
 @pytest.fixture(scope="module")

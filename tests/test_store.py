@@ -1,4 +1,4 @@
-"""The knowledge table (pipeline/store.py) on hand-made ArticleFacts: SQLite always, PostgreSQL
+"""The knowledge table (pipeline/newsfacts/store.py) on hand-made ArticleFacts: SQLite always, PostgreSQL
 when NEWSFACTS_TEST_PG names a reachable server (``source scripts/start_postgres.sh``)."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import os
 import pytest
 import sqlalchemy as sa
 
-from pipeline.errors import StoreError
-from pipeline.records import ArticleFacts, ExportedArticle
-from pipeline.store import Store, create_scratch_database, fuzzy_compatible, norm_key
+from newsfacts.errors import StoreError
+from newsfacts.records import ArticleFacts, ExportedArticle
+from newsfacts.store import Store, create_scratch_database, fuzzy_compatible, norm_key
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -136,7 +136,7 @@ def test_norm_key_folds_case_the_possessive_punctuation_space():
 
 
 def test_acronym_aliases_are_strong_bare_surnames_are_not():
-    from pipeline.store import _is_strong
+    from newsfacts.store import _is_strong
 
     assert _is_strong("gao", "government accountability office")
     assert _is_strong("pboc", "people bank of china")
@@ -294,7 +294,7 @@ def test_older_schema_revision_upgrades_on_open(db_url):
     from alembic import command
 
     store = Store.__new__(Store)  # an engine without migrating, to build the old schema
-    from pipeline.store import normalise_url
+    from newsfacts.store import normalise_url
 
     store.url = normalise_url(db_url)
     store.engine = store._make_engine(False)
@@ -414,7 +414,7 @@ def test_readers_do_not_create_a_missing_store(tmp_path):
 def test_wal_switch_is_retried_while_another_process_holds_the_lock():
     import sqlite3
 
-    from pipeline.store import _set_wal
+    from newsfacts.store import _set_wal
 
     class Cursor:
         calls = 0

@@ -14,8 +14,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from pipeline.components import transformer_ner as tn
-from pipeline.errors import ModelError
+from newsfacts.components import transformer_ner as tn
+from newsfacts.errors import ModelError
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "ner-minilm-onto"

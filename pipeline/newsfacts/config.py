@@ -6,7 +6,7 @@
   under ``models/``), or a local Hugging Face token-classification checkpoint (needs the ``hf`` extra).
 - ``NEWSFACTS_NO_TRANSFORMER=1``: run spaCy's NER alone.
 - ``NEWSFACTS_SEGMENT_CHARS``: articles longer than this many characters run spaCy's components
-  on paragraph-aligned segments (default 10,000; see ``pipeline.nlp.process``).
+  on paragraph-aligned segments (default 10,000; see ``newsfacts.nlp.process``).
 - ``NEWSFACTS_NUM_THREADS``: threads of the NER model's runtime (0: onnxruntime's default, all cores);
   batch workers set it to 1.
 """
@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .errors import ConfigError, ModelError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]  # pipeline/newsfacts/config.py -> the checkout
 DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner-minilm-onto"
 
 

@@ -1,6 +1,6 @@
 """Corpus runs: incremental, resumable, parallel (local processes or Dask distributed).
 
-:func:`run_batch` reads every input (:func:`pipeline.ingest.iter_inputs`), skips articles
+:func:`run_batch` reads every input (:func:`newsfacts.ingest.iter_inputs`), skips articles
 already stored by this pipeline version *before* any NLP runs on them, runs the rest through
 the pipeline in chunks on worker processes (each builds the pipeline once and uses one
 thread), and writes each article's facts in its own transaction from the parent — the only
@@ -10,7 +10,7 @@ the rest.
 
 A bad article never stops a batch: ingest failures (malformed JSON lines, no text, invalid
 ``published``) and per-article errors raised while processing are written to
-``failed_inputs`` with the reason. A :class:`~pipeline.errors.NewsfactsError` is recorded with
+``failed_inputs`` with the reason. A :class:`~newsfacts.errors.NewsfactsError` is recorded with
 its message; any other exception raised by a stage on one article (a bug) is recorded as
 ``internal error (Type: message)`` so thousands of other articles still get processed.
 
@@ -294,7 +294,7 @@ def process_chunk(articles: list[Article], settings_json: str, rebuild_every: Op
     dict (``model_dump()``; the parent need not import spaCy to read it) — or
     ``("fail", origin, reason)``. An
     exception on one article is caught and reported for that article alone (the chunk is
-    re-run one article at a time to find it). A :class:`~pipeline.errors.ModelError` while
+    re-run one article at a time to find it). A :class:`~newsfacts.errors.ModelError` while
     building the pipeline is raised (it concerns every article).
     """
     global _NLP_DOCS

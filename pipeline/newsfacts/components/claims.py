@@ -1,19 +1,19 @@
 """Numeric claims: the ``newsfacts_claims`` spaCy component.
 
 Reads tokens, the dependency parse, ``doc.ents`` and ``doc._.dates``; writes ``doc._.claims``
-(``list[Claim]`` sorted by ``start``; see :class:`pipeline.facts.Claim`).
+(``list[Claim]`` sorted by ``start``; see :class:`~newsfacts.facts.Claim`).
 
 How a claim is found (each step names its source):
 
 1. **Numbers** (token level). A token is a number when it is a numeral
-   (:func:`pipeline.numbers.parse_numeral`: "1,000", "27,349.19", "1.000.000"; see that module
+   (:func:`newsfacts.numbers.parse_numeral`: "1,000", "27,349.19", "1.000.000"; see that module
    for the separator policy: "300.000" is 300000 only next to a currency without scale word), a
    numeral with a glued currency/scale/unit ("$2.4bn", "35m", "10km", "~45g", "+0.2%"), or a run
-   of cardinal number words (:func:`pipeline.numbers.parse_number_words`: "twenty-six",
+   of cardinal number words (:func:`newsfacts.numbers.parse_number_words`: "twenty-six",
    "two million", "a dozen", "half a million"). Scale words that follow ("1.2 million", "2 bn")
    are multiplied in; "minus 5" is negative. Vague plurals ("thousands of", "tens of millions
    of dollars", "dozens of") become order-of-magnitude ranges (1000-10000) with approx "about".
-2. **Units** (small lexicons in :mod:`pipeline.claim_lexicon`): a currency before ("$", "US$", "RMB", "SEK", "€") or after
+2. **Units** (small lexicons in :mod:`newsfacts.claim_lexicon`): a currency before ("$", "US$", "RMB", "SEK", "€") or after
    ("yuan", "Finnish markka") the number gives an ISO 4217 code; "%"/"percent"/"per cent" give
    ``percent``; "percentage point(s)" ``percentage_point``; measurement words give a short
    canonical unit (``km``, ``tonne``, ``month``); a rate written "a/per X" after it extends the

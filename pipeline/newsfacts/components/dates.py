@@ -2,12 +2,12 @@
 
 Factory ``newsfacts_dates`` (:func:`make_dates`). It writes
 
-- ``doc._.dates``: list[:class:`~pipeline.facts.DateMention`] sorted by ``start`` (char offsets
+- ``doc._.dates``: list[:class:`~newsfacts.facts.DateMention`] sorted by ``start`` (char offsets
   into ``doc.text``), each with a TIMEX3 ``type``/``value``/``mod`` and an ``anchor``;
 - ``doc._.published`` / ``published_inferred`` / ``published_precision`` when no publication
   date was given and the text lets the year be inferred.
 
-Candidates come from the rule set in :mod:`pipeline.timex_rules` (regular expressions over the
+Candidates come from the rule set in :mod:`newsfacts.timex_rules` (regular expressions over the
 text, longest match wins) and from spaCy's DATE/TIME entities that no rule covers (normalised
 with ``dateparser`` when they hold a month name, a weekday or a four-digit year; the others are
 dropped, which is what removes ages, ordinals, counts and ID numbers that spaCy tags DATE).
@@ -15,10 +15,10 @@ The parse is used for filters (the modal "may", "fall" the verb, counts like "20
 numbers after "Figure", "No.", "$") and for the tense of the governing verb (:func:`_tense`):
 past -> a month-day/month/weekday reading not after the publication date, future ("will be
 held on May 9") -> not before it, present or none ("the offer expires Dec. 15", a date after
-"payable"/"until"/"effective") -> the nearest reading (see :mod:`pipeline.timex_rules`). In a
+"payable"/"until"/"effective") -> the nearest reading (see :mod:`newsfacts.timex_rules`). In a
 pipeline without a parser every date reads as past.
 
-Value conventions: see the table in :mod:`pipeline.timex_rules`. Anchors: "explicit" (the
+Value conventions: see the table in :mod:`newsfacts.timex_rules`. Anchors: "explicit" (the
 value needs no anchor: "March 31, 2020", "P21M", "PRESENT_REF"), "publication" (resolved
 against the given publication date), "inferred" (against the inferred one: only its year is
 known, so day-level relative expressions become "2020-XX-XX"), "none" (no anchor: "XXXX-05-09").
@@ -136,7 +136,7 @@ def _keep_year(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def _accept(needs: set, kind: str, doc: Doc, text: str, start: int, end: int, out: dict) -> bool:
-    """Context filters the rules ask for (see :func:`pipeline.timex_rules.find_timexes`)."""
+    """Context filters the rules ask for (see :func:`newsfacts.timex_rules.find_timexes`)."""
     span = _span(doc, start, end)
     first = span[0] if span is not None else None
     if kind in ("year", "year_range") and not _keep_year(doc, text, start, end):

@@ -310,7 +310,7 @@ class ExportedArticle(ArticleFacts):
     """One line of ``newsfacts export --format jsonl``: an article's facts as stored, entities
     linked to canonical entities, and the pipeline version that produced them. No ``text``."""
 
-    pipeline_version: str = Field(min_length=1, description="See pipeline.batch.pipeline_version.")
+    pipeline_version: str = Field(min_length=1, description="See newsfacts.batch.pipeline_version.")
     entities: list[ExportedEntity] = []
     claims: list[ExportedClaim] = []
 

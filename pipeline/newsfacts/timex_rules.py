@@ -2,7 +2,7 @@
 
 This module is pure Python (no spaCy): it finds temporal expressions in a string with regular
 expressions and normalises each to a TIMEX3 ``type``/``value``/``mod`` against a reference
-context (:class:`Context`). :mod:`pipeline.components.dates` wraps it as a spaCy component,
+context (:class:`Context`). :mod:`newsfacts.components.dates` wraps it as a spaCy component,
 adds spaCy's DATE/TIME entities as extra candidates and filters false positives with the parse.
 
 Value conventions (TimeML 1.2.1 TIMEX3, with the project's additions marked *):

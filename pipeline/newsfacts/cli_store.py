@@ -1,4 +1,4 @@
-"""CLI commands over the knowledge table, registered by :mod:`pipeline.cli`.
+"""CLI commands over the knowledge table, registered by :mod:`newsfacts.cli`.
 
 Register them with::
 
@@ -7,7 +7,7 @@ Register them with::
     app.command("export")(export)
     app.add_typer(query_app, name="query")
 
-Every :class:`~pipeline.errors.NewsfactsError` becomes one line on stderr and exit code 1. A
+Every :class:`~newsfacts.errors.NewsfactsError` becomes one line on stderr and exit code 1. A
 batch exits 0 even when some articles failed (they are in ``failed_inputs``; the count is
 printed).
 """

@@ -14,7 +14,7 @@ Back-ends (chosen from ``model``, loaded once, at construction):
   ``id2label`` and ``model.safetensors``/``pytorch_model.bin``): run with transformers/torch,
   imported lazily, offline only;
 * anything else (a hub name, a missing folder, a corrupt file) raises
-  :class:`pipeline.errors.ModelError` at construction, naming the file; nothing is downloaded.
+  :class:`~newsfacts.errors.ModelError` at construction, naming the file; nothing is downloaded.
 
 Inference: the non-space tokens of each sentence (``doc.sents`` when the doc has sentence
 boundaries, else the whole doc) are the *words*. Each word is split into sub-words (at most

@@ -1,6 +1,6 @@
 """Build the spaCy pipeline once per process and run articles through it.
 
-``build_nlp`` loads the spaCy package named in :class:`~pipeline.config.Settings` and appends
+``build_nlp`` loads the spaCy package named in :class:`~newsfacts.config.Settings` and appends
 the project's registered components (factories): ``newsfacts_paragraphs`` (line breaks start
 sentences; before the parser), ``newsfacts_transformer_ner`` (after spaCy's
 ``ner``), ``newsfacts_org_names`` (rule-based long organisation names), ``newsfacts_dates``, ``newsfacts_claims``, ``newsfacts_linker``. Nothing on the

@@ -1,7 +1,7 @@
-"""The knowledge table: validated :class:`~pipeline.records.ArticleFacts` in SQLite or PostgreSQL.
+"""The knowledge table: validated :class:`~newsfacts.records.ArticleFacts` in SQLite or PostgreSQL.
 
 This module is the only writer of the store (SQLAlchemy Core). The schema is created and
-upgraded by the Alembic migrations in ``pipeline/migrations`` when a :class:`Store` opens, so a
+upgraded by the Alembic migrations in ``pipeline/newsfacts/migrations`` when a :class:`Store` opens, so a
 table written by an older version opens and is upgraded in place.
 
 Tables
@@ -528,14 +528,14 @@ class Store:
               content_hash: Optional[str] = None) -> bool:
         """Store one article's facts in one transaction; return True when written, False when skipped.
 
-        ``facts`` is an :class:`~pipeline.records.ArticleFacts` or its ``model_dump()`` (a batch
+        ``facts`` is an :class:`~newsfacts.records.ArticleFacts` or its ``model_dump()`` (a batch
         parent receives dicts from its workers so that it need not import spaCy); a dict is
         trusted to come from a validated record.
 
         Skipped: the article id is stored by ``pipeline_version`` (and ``content_hash`` matches
         when both are known). Replaced: the id is stored by another version or with other
         content — its old facts are deleted and the new ones written in the same transaction.
-        ``content_hash`` defaults to :func:`pipeline.ingest.article_id` of ``facts.text`` when
+        ``content_hash`` defaults to :func:`newsfacts.ingest.article_id` of ``facts.text`` when
         the record carries its text.
 
         Raises:

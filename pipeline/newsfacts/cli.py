@@ -1,7 +1,7 @@
 """The ``newsfacts`` command line (typer): extract, batch, query, export, schema, info.
 
 Thin by design: parse arguments, call ingest → nlp → records (→ store), render. Errors a user
-can cause (:class:`~pipeline.errors.NewsfactsError`) become one line on stderr and exit code 1.
+can cause (:class:`~newsfacts.errors.NewsfactsError`) become one line on stderr and exit code 1.
 """
 
 from __future__ import annotations
@@ -202,7 +202,7 @@ def info(
 
 
 def _register_store_commands() -> None:
-    """Attach batch, query and export (they live in :mod:`pipeline.cli_store`)."""
+    """Attach batch, query and export (they live in :mod:`newsfacts.cli_store`)."""
     try:
         from . import cli_store
     except ImportError:  # pragma: no cover - during development only

@@ -1,9 +1,9 @@
 """Plain fact objects that the spaCy components attach to a ``Doc``.
 
 Components know nothing about records, the store or the CLI: they write these dataclasses to
-``Doc`` extensions (registered by :func:`register_extensions`), and :mod:`pipeline.records`
+``Doc`` extensions (registered by :func:`register_extensions`), and :mod:`newsfacts.records`
 turns them into validated pydantic records. All offsets are character offsets into ``doc.text``,
-which has the same length as the article text as received (see :func:`pipeline.ingest.normalise_for_models`).
+which has the same length as the article text as received (see :func:`newsfacts.ingest.normalise_for_models`).
 
 Extensions (all on ``Doc``):
 

@@ -1,5 +1,5 @@
 """Lexicons and token patterns of the numeric-claims stage (data only; used by
-:mod:`pipeline.components.claims`).
+:mod:`newsfacts.components.claims`).
 
 Currencies are ISO 4217 codes; measurement units get short canonical names (``km``, ``tonne``,
 ``month``); cue words for approximation ("about", "more than") and change ("rose", "fell") follow

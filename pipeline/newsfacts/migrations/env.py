@@ -1,6 +1,6 @@
 """Alembic environment of the knowledge table.
 
-:class:`pipeline.store.Store` runs the migrations programmatically and passes its open
+:class:`~newsfacts.store.Store` runs the migrations programmatically and passes its open
 connection (inside its transaction and write lock) as ``config.attributes["connection"]``.
 Without it (the ``alembic`` command line) the ``sqlalchemy.url`` main option is used.
 """
@@ -11,7 +11,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 config = context.config
-target_metadata = None  # revisions are written by hand; the head schema lives in pipeline/store.py
+target_metadata = None  # revisions are written by hand; the head schema lives in pipeline/newsfacts/store.py
 
 
 def _run(connection) -> None:

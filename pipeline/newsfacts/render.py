@@ -1,4 +1,4 @@
-"""Human-readable views of :class:`~pipeline.records.ArticleFacts`: rich tables and HTML.
+"""Human-readable views of :class:`~newsfacts.records.ArticleFacts`: rich tables and HTML.
 
 The HTML view draws the article with displaCy (manual ``ent`` style) — entities, dates (with
 their TIMEX3 value) and claims highlighted — followed by the same tables as the terminal view.

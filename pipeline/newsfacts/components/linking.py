@@ -1,7 +1,7 @@
 """In-article entity linking: factory ``newsfacts_linker``.
 
 Groups the named entities of ``doc.ents`` (PERSON, ORG, GPE, LOC, FAC, NORP, PRODUCT, EVENT,
-WORK_OF_ART, LAW) into canonical entities (``doc._.entities``: list[:class:`~pipeline.facts.Entity`]).
+WORK_OF_ART, LAW) into canonical entities (``doc._.entities``: list[:class:`~newsfacts.facts.Entity`]).
 
 Rules, applied in order:
 
