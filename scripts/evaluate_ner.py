@@ -238,7 +238,7 @@ def check_article(nlp, article, gold_path, model: str):
     from newsfacts.config import Settings
     from newsfacts.ingest import Article
     from newsfacts.nlp import build_nlp, make_doc
-    from newsfacts.records import doc_to_facts
+    from newsfacts.to_records import doc_to_facts
 
     gold = json.loads(Path(gold_path).read_text())
     text = Path(article).read_text(encoding="utf-8")

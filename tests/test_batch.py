@@ -167,7 +167,7 @@ def test_memory_zone_gives_the_same_facts():
 
 
 def test_one_bad_article_in_a_chunk_is_isolated(monkeypatch):
-    import newsfacts.records as records
+    import newsfacts.to_records as records
 
     arts = [a for a in iter_inputs([str(ARTICLES)]) if isinstance(a, Article)]
     real = records.doc_to_facts

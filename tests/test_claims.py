@@ -281,6 +281,17 @@ def test_date_index_same_sentence(nlp_fast):
 def test_no_date_gives_none(nlp_fast):
     c = one(nlp_fast, "The plant employs 300 workers.", "300")
     assert c.date_index is None
+    assert c.time is None  # no date in the sentence, no publication date
+
+
+def test_claim_time_is_decided_by_the_component(nlp_fast):
+    """time: the sentence's date, else the publication date (its year when only that is known)."""
+    text = "In 2019 the plant employed 300 workers. The firm employs 120 workers."
+    doc = run(nlp_fast, text, published=dt.date(2020, 5, 9))
+    assert [(c.value, c.time) for c in doc._.claims] == [(300, "2019"), (120, "2020-05-09")]
+    doc._.published_precision = "year"  # an inferred publication date fixes only the year
+    doc = nlp_fast.get_pipe("newsfacts_claims")(doc)
+    assert [c.time for c in doc._.claims] == ["2019", "2020"]
 
 
 def test_evidence_covers_claim_phrase(nlp_fast):

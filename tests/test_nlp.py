@@ -6,7 +6,7 @@ import pytest
 
 from newsfacts.ingest import Article
 from newsfacts.nlp import batches, process, split_segments
-from newsfacts.records import doc_to_facts
+from newsfacts.to_records import doc_to_facts
 
 
 def test_split_segments_cuts_after_line_breaks_and_loses_nothing(seed_text):

@@ -86,9 +86,19 @@ def test_claim_holder_offsets_are_checked_and_version_1_0_still_validates():
 def test_pipeline_records_carry_the_claim_holder(nlp_fast):
     from conftest import run
     from newsfacts.ingest import Article
-    from newsfacts.records import doc_to_facts
+    from newsfacts.to_records import doc_to_facts
 
     text = "Ana Ruiz has netted 17 goals in all competitions this season."
     facts = doc_to_facts(run(nlp_fast, text), Article(id="w", text=text))
     c = [c for c in facts.claims if c.text == "17"][0]
     assert (c.holder, text[c.holder_start:c.holder_end]) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_records_import_no_spacy():
+    """Downstream tools validate records without the NLP stack: records.py imports no spaCy."""
+    import subprocess
+    import sys
+
+    code = "import sys, newsfacts.records; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

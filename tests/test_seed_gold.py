@@ -10,7 +10,7 @@ import pytest
 
 from newsfacts.ingest import Article
 from newsfacts.nlp import make_doc
-from newsfacts.records import doc_to_facts
+from newsfacts.to_records import doc_to_facts
 
 
 @pytest.fixture(scope="module")

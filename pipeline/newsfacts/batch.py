@@ -299,7 +299,7 @@ def process_chunk(articles: list[Article], settings_json: str, rebuild_every: Op
     """
     global _NLP_DOCS
     from .nlp import process
-    from .records import doc_to_facts
+    from .to_records import doc_to_facts
 
     with _NLP_LOCK:
         nlp = _get_nlp(settings_json, rebuild_every)

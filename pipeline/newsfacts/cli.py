@@ -70,7 +70,7 @@ def extract(
 ) -> None:
     """Extract entities, dates and numeric claims from articles."""
     from .nlp import build_nlp, process
-    from .records import doc_to_facts
+    from .to_records import doc_to_facts
     from .render import print_report, to_html
 
     try:

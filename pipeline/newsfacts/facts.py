@@ -68,7 +68,9 @@ class Claim:
     at_least, at_most, nearly, up_to. ``date_index`` indexes ``doc._.dates``; ``entity_start``/
     ``entity_end`` are the char offsets of the entity mention the claim refers to, if any;
     ``holder_start``/``holder_end`` those of the noun phrase the quantity is said of ("Ana Ruiz"
-    in "Ana Ruiz has netted 17 goals"; see ``claims.claim_holder``), if any.
+    in "Ana Ruiz has netted 17 goals"; see ``claims.claim_holder``), if any. ``time`` is the
+    TIMEX3 value the claim refers to: the value of ``doc._.dates[date_index]``, else the
+    publication date (its year alone when only the year is known), else None.
     """
 
     start: int
@@ -87,6 +89,7 @@ class Claim:
     value_max: Optional[float] = None  # upper end of a range ("252 to 287")
     holder_start: Optional[int] = None
     holder_end: Optional[int] = None
+    time: Optional[str] = None  # TIMEX3 value of the time the claim refers to (claims stage decides)
 
 
 @dataclass

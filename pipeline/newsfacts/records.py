@@ -1,7 +1,8 @@
 """Validated fact records (pydantic v2): the only source of the JSON Schema in ``schemas/``.
 
-``doc_to_facts`` turns a processed ``Doc`` into an :class:`ArticleFacts` and validates it
-against the article text before it leaves this module. Offsets are character offsets into
+This module knows nothing of spaCy: :func:`newsfacts.to_records.doc_to_facts` maps a processed
+``Doc`` onto these models, and :meth:`ArticleFacts.model_validate` checks every span against the
+article text before a record leaves it. Offsets are character offsets into
 the article text exactly as received (``Article.text``); for JSONL input that is the ``text``
 field as given, leading whitespace included.
 
@@ -17,10 +18,6 @@ import datetime as dt
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
-from spacy.tokens import Doc
-
-from .facts import Claim, DateMention, Entity
-from .ingest import Article
 
 #: Version of the record format. 1.1 added the claim ``holder`` (optional fields); 1.0 records
 #: still validate.
@@ -188,108 +185,6 @@ class ArticleFacts(_Strict):
             if c.entity_id is not None and c.entity_id not in entity_ids:
                 raise ValueError(f"claim {c.id}: unknown entity_id {c.entity_id!r}")
         return self
-
-
-# --------------------------------------------------------------------------- Doc -> records
-
-
-def _sentence(doc: Doc, text: str, start: int, end: int) -> str:
-    """The sentence (as in the original ``text``) holding char span [start, end)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        return text[start:end]
-    sent = span[0].sent
-    s, e = sent.start_char, sent.end_char
-    if span.end_char > e:  # a span across sentences: widen to its last sentence
-        e = span[-1].sent.end_char
-    return text[s:e].strip() or text[start:end]
-
-
-def _entities(doc: Doc, text: str) -> tuple[list[dict], dict[tuple[int, int], str]]:
-    entities: list[Entity] = doc._.entities or []
-    out, by_span = [], {}
-    for i, ent in enumerate(entities, start=1):
-        eid = f"E{i}"
-        mentions = []
-        for m in ent.mentions:
-            mentions.append({"start": m.start, "end": m.end, "text": text[m.start:m.end],
-                             "sentence": _sentence(doc, text, m.start, m.end)})
-            by_span[(m.start, m.end)] = eid
-        out.append({"id": eid, "type": ent.type, "name": ent.name, "aliases": list(ent.aliases),
-                    "mentions": mentions, "roles": list(ent.roles),
-                    "affiliations": [f"E{k + 1}" for k in ent.affiliations]})
-    return out, by_span
-
-
-def _entity_for(by_span: dict[tuple[int, int], str], start: Optional[int], end: Optional[int]) -> Optional[str]:
-    if start is None or end is None:
-        return None
-    if (start, end) in by_span:
-        return by_span[(start, end)]
-    for (s, e), eid in by_span.items():  # the claim names a span inside or around a mention
-        if s < end and start < e:
-            return eid
-    return None
-
-
-def doc_to_facts(doc: Doc, article: Article, include_text: bool = False) -> ArticleFacts:
-    """Convert a processed ``Doc`` into validated :class:`ArticleFacts`.
-
-    ``doc.text`` must have the length of ``article.text`` (the model text is a one-to-one
-    character map of it); span texts are taken from ``article.text``.
-
-    Raises:
-        ValueError: ``doc`` was not made from ``article``.
-        pydantic.ValidationError: a record breaks the contract (a bug in a stage).
-    """
-    text = article.text
-    if len(doc.text) != len(text):
-        raise ValueError(f"{article.origin}: the Doc was not made from this article's text")
-    entities, by_span = _entities(doc, text)
-    dates: list[DateMention] = doc._.dates or []
-    date_recs = []
-    for i, d in enumerate(dates, start=1):
-        date_recs.append({
-            "id": f"T{i}", "start": d.start, "end": d.end, "text": text[d.start:d.end],
-            "sentence": _sentence(doc, text, d.start, d.end), "type": d.type, "value": d.value,
-            "mod": d.mod, "anchor": d.anchor, "begin": d.begin, "end_value": d.end_value,
-        })
-    published = doc._.published
-    claims: list[Claim] = doc._.claims or []
-    claim_recs = []
-    for i, c in enumerate(claims, start=1):
-        ev_s = c.evidence_start if c.evidence_start is not None else c.start
-        ev_e = c.evidence_end if c.evidence_end is not None else c.end
-        date_id = f"T{c.date_index + 1}" if c.date_index is not None and c.date_index < len(dates) else None
-        time = dates[c.date_index].value if date_id else (published.isoformat() if published else None)
-        if date_id is None and published is not None and doc._.published_precision == "year":
-            time = f"{published.year:04d}"
-        change = None
-        if c.change is not None:
-            change = {"direction": c.change.direction, "from_value": c.change.from_value,
-                      "to_value": c.change.to_value, "relative": c.change.relative}
-        claim_recs.append({
-            "id": f"C{i}", "start": c.start, "end": c.end, "text": text[c.start:c.end],
-            "sentence": _sentence(doc, text, c.start, c.end), "evidence": text[ev_s:ev_e],
-            "evidence_start": ev_s, "evidence_end": ev_e, "value": c.value, "value_max": c.value_max,
-            "unit": c.unit, "approx": c.approx, "change": change, "concept": c.concept,
-            "date_id": date_id, "time": time,
-            "entity_id": _entity_for(by_span, c.entity_start, c.entity_end),
-            "holder": text[c.holder_start:c.holder_end] if c.holder_start is not None else None,
-            "holder_start": c.holder_start, "holder_end": c.holder_end,
-        })
-    data = {
-        "article": {
-            "id": article.id, "title": article.title, "source": article.source, "url": article.url,
-            "published": published, "published_inferred": bool(doc._.published_inferred),
-            "published_precision": doc._.published_precision,
-        },
-        "entities": entities,
-        "dates": date_recs,
-        "claims": claim_recs,
-        "text": text if include_text else None,
-    }
-    return ArticleFacts.model_validate(data, context={"text": text})
 
 
 class ExportedEntity(EntityRecord):

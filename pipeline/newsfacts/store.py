@@ -57,7 +57,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .errors import StoreError
 
-if TYPE_CHECKING:  # records imports spaCy: a batch parent that only writes need not load it
+if TYPE_CHECKING:
     from .records import ArticleFacts
 
 #: Advisory lock key taken by every PostgreSQL write transaction ("newsfact" in ASCII).
@@ -936,7 +936,7 @@ class Store:
             raise StoreError(f"{out}: cannot write the export ({exc.strerror or exc})") from None
 
     def _export_jsonl(self, out: Path) -> int:
-        from .records import ExportedArticle  # imports spaCy: only when exporting JSONL
+        from .records import ExportedArticle
 
         n = 0
         with self._read() as conn, open(out, "w", encoding="utf-8") as fh:

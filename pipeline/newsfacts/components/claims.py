@@ -1206,6 +1206,19 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
     return _trimmed_np(doc, subj, claim)
 
 
+def claim_time(doc: Doc, date_index: Optional[int]) -> Optional[str]:
+    """The TIMEX3 value a claim refers to: the value of the date mention ``date_index`` of
+    ``doc._.dates``; without one, the publication date (``doc._.published``; only its year,
+    "2020", when ``doc._.published_precision`` is "year"); None when neither is known."""
+    dates = doc._.dates or []
+    if date_index is not None and date_index < len(dates):
+        return dates[date_index].value
+    published = doc._.published
+    if published is None:
+        return None
+    return f"{published.year:04d}" if doc._.published_precision == "year" else published.isoformat()
+
+
 # ----------------------------------------------------------------------------------------------
 # The component
 # ----------------------------------------------------------------------------------------------
@@ -1797,6 +1810,7 @@ class ClaimExtractor:
         if ent is not None:
             claim.entity_start, claim.entity_end = ent.start_char, ent.end_char
         claim.date_index = self._date_index(doc, q, sent)
+        claim.time = claim_time(doc, claim.date_index)
         return claim
 
     @staticmethod
