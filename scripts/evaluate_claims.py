@@ -73,7 +73,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfacts.claim_lexicon import CHANGE_NOUNS, TIME_UNITS
+from newsfacts.lexicon.en.calendar import TIME_UNITS
+from newsfacts.lexicon.en.cues import CHANGE_NOUNS
 from newsfacts.config import Settings
 from newsfacts.ingest import Article
 from newsfacts.nlp import build_nlp, make_doc

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from .lexicon.en.numbers import CARDINALS, SCALES, TENS, WORD_SCALES
+
 _EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,000 / 27,349.19
 _PLAIN = re.compile(r"\d+(?:\.\d+)?|\.\d+")  # 1000 / 2.5 / .5
 _EU_DOTS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")  # 1.000.000 / 1.000.000,5
@@ -35,29 +37,6 @@ _EU_ONE_DOT_COMMA = re.compile(r"\d{1,3}\.\d{3},\d+")  # 1.000,50
 _ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")  # 300.000 (ambiguous)
 _DEC_COMMA = re.compile(r"\d+,\d{1,2}")  # 1,5 / 2,75
 _INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # 12,34,567.89 (lakh grouping)
-
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-#: Scale words and abbreviations (news style: "$2.4bn", "35m", "10k", "¥0.5mn").
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mil": 1e6,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-    "crore": 1e7, "lakh": 1e5, "dozen": 12,
-}
-#: Scale words that may follow a number as a separate token ("2.4 million"); single letters
-#: ("m", "b", "k") are only read glued to a digit or after a currency (see the claims stage).
-SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "mn", "mln", "bn", "bln",
-               "tn", "trn", "crore", "lakh"}
-NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "trillion",
-                                          "dozen"}
 
 
 def parse_numeral(text: str, dot_thousands: bool = False) -> Optional[float]:
@@ -88,11 +67,6 @@ def parse_numeral(text: str, dot_thousands: bool = False) -> Optional[float]:
     return None
 
 
-def is_number_word(word: str) -> bool:
-    """True for a cardinal number word ("six", "twenty", "million"); ordinals are not."""
-    return word.lower() in NUMBER_WORDS
-
-
 def parse_number_words(words: Sequence[str]) -> Optional[float]:
     """Parse lower-cased number words to a float, or None when they do not form a number.
 
@@ -111,15 +85,15 @@ def parse_number_words(words: Sequence[str]) -> Optional[float]:
             return None
     if toks[0] in ("half", "quarter"):  # "half a million", "quarter million"
         rest = [w for w in toks[1:] if w not in ("a", "an")]
-        if len(rest) == 1 and rest[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        if len(rest) == 1 and rest[0] in WORD_SCALES:
             return (0.5 if toks[0] == "half" else 0.25) * SCALES[rest[0]]
         return None
     total = 0.0
     current = 0.0
     seen = False
     for w in toks:
-        if w in UNITS:
-            current += UNITS[w]
+        if w in CARDINALS:
+            current += CARDINALS[w]
         elif w in TENS:
             current += TENS[w]
         elif w == "hundred":

@@ -62,26 +62,14 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from .lexicon.en.calendar import (DURATION_UNITS, MONTHS, PARTS_OF_DAY, SEASON_MONTH, SEASONS, SET_ADVERBS,
+                                 WEEKDAYS)
+from .lexicon.en.numbers import VAGUE_QUANTIFIERS as VAGUE_NUMBERS
+
 # --------------------------------------------------------------------------------------------
 # Lexicon
 # --------------------------------------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7,
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a representative month of each season
-PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-    "overnight": "NI",
-}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -90,22 +78,11 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5, "single": 1,
     "dozen": 12,
 }
-VAGUE_NUMBERS = {"several", "few", "a few", "many", "some", "couple", "a couple of", "numerous"}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "final": 4, "last": 4,
 }
-# unit word -> (TIMEX3 duration letter, is clock unit, multiplier)
-UNITS = {
-    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
-    "day": ("D", False, 1), "week": ("W", False, 1), "fortnight": ("W", False, 2),
-    "weekend": ("D", False, 2), "month": ("M", False, 1), "quarter": ("Q", False, 1),
-    "year": ("Y", False, 1), "decade": ("Y", False, 10), "century": ("Y", False, 100),
-}
-SET_ADVERBS = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-    "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
-}
+UNITS = DURATION_UNITS  # unit word -> (TIMEX3 duration letter, is clock unit, multiplier)
 
 # --------------------------------------------------------------------------------------------
 # Regex building blocks

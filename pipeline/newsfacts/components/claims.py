@@ -13,7 +13,7 @@ How a claim is found (each step names its source):
    "two million", "a dozen", "half a million"). Scale words that follow ("1.2 million", "2 bn")
    are multiplied in; "minus 5" is negative. Vague plurals ("thousands of", "tens of millions
    of dollars", "dozens of") become order-of-magnitude ranges (1000-10000) with approx "about".
-2. **Units** (small lexicons in :mod:`newsfacts.claim_lexicon`): a currency before ("$", "US$", "RMB", "SEK", "€") or after
+2. **Units** (small lexicons in :mod:`newsfacts.lexicon.en`): a currency before ("$", "US$", "RMB", "SEK", "€") or after
    ("yuan", "Finnish markka") the number gives an ISO 4217 code; "%"/"percent"/"per cent" give
    ``percent``; "percentage point(s)" ``percentage_point``; measurement words give a short
    canonical unit (``km``, ``tonne``, ``month``); a rate written "a/per X" after it extends the
@@ -69,49 +69,29 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import Change, Claim
-from ..numbers import (
-    NUMBER_WORDS,
-    SCALE_WORDS,
-    SCALES,
-    parse_number_words,
-    parse_numeral,
-)
+from ..lexicon.en.calendar import TIME_UNITS
+from ..lexicon.en.cues import (APPROX_CUES, APPROX_SUFFIX, BASELINE_PREPS, CHANGE_NOUNS, DOWN_WORDS,
+                               DURATION_BLOCK_NEXT, MAX_CUE, NUMBER_OF_HEADS, UP_WORDS)
+from ..lexicon.en.currencies import (CURRENCY_NATIONALITY, CURRENCY_PREFIX, CURRENCY_SUFFIX, CURRENCY_WORDS,
+                                     DOLLAR_COUNTRY, ISO_ALIAS, ISO_CODES)
+from ..lexicon.en.nonclaims import AGE_WORDS, INDEX_NAMES, PHONE_WORDS, REFERENCE_WORDS, STREET_WORDS
+from ..lexicon.en.numbers import (FRACTION_DENOMINATORS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, SCALES,
+                                  VAGUE_PLURALS)
+from ..lexicon.en.units import MAX_UNIT_LEN, RATE_NOUNS, SHORT_UNITS, UNIT_WORDS
+from ..numbers import parse_number_words, parse_numeral
 
-from ..claim_lexicon import (  # lexicons and token patterns
-    CURRENCY_PREFIX,
-    DOLLAR_COUNTRY,
-    CURRENCY_SUFFIX,
-    ISO_CODES,
-    _ISO_ALIAS,
-    CURRENCY_WORDS,
-    CURRENCY_NATIONALITY,
-    UNIT_WORDS,
-    _MAX_UNIT_LEN,
-    RATE_NOUNS,
-    _SHORT_UNITS,
-    TIME_UNITS,
-    _DURATION_BLOCK_NEXT,
-    APPROX_CUES,
-    _APPROX_SUFFIX,
-    _MAX_CUE,
-    UP_WORDS,
-    DOWN_WORDS,
-    CHANGE_NOUNS,
-    _NUMBER_OF_HEADS,
-    REFERENCE_WORDS,
-    _PHONE_WORDS,
-    _AGE_WORDS,
-    INDEX_NAMES,
-    _STREET_WORDS,
-    _VAGUE,
-    _ENTITY_LABELS,
-    _BASELINE_PREPS,
-    _NUMERAL,
-    _GLUED,
-    _ORDINAL,
-    _FRACTION_DENOMINATORS,
-    _ORDINAL_WORDS,
+_NUMERAL = re.compile(r"[+-]?(?:\d[\d,.]*\d|\d|\.\d+)")
+_GLUED = re.compile(
+    r"(?P<tilde>~)?(?P<cur>(?:US|U\.S\.|A|AU|C|CA|HK|S|NZ|NT|R)?\$(?:US|A|AU|C|NZ|HK|S)?|[€£¥₹₩₽₦₫฿₺₱]|PS|Y="
+    r"|USD|EUR|GBP|RMB|CNY|JPY|RM|SEK|NOK|DKK|CHF|INR|Rs\.?|AUD|CAD|HKD|SGD|VND|KRW)?"
+    r"(?P<sign>[+-])?(?P<num>\d[\d,.]*\d|\d)"
+    r"(?P<scale>bn|mn|mln|bln|mil|tn|trn|k|m|b)?"
+    r"(?P<unit>%|[a-zA-Z°º/]+\d?|[″′])?",
+    re.I,
 )
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.I)
+_ENTITY_LABELS = {"ORG", "PERSON", "GPE"}
+
 # ----------------------------------------------------------------------------------------------
 # Quantity spans (token level)
 # ----------------------------------------------------------------------------------------------
@@ -206,14 +186,14 @@ def _match_unit(doc: Doc, i: int, after_digit: bool) -> tuple[Optional[str], int
             return "m", i + 1
         if txt != doc[i].text and (txt.lower(),) in UNIT_WORDS:
             return UNIT_WORDS[(txt.lower(),)], i + 1
-    for n in range(min(_MAX_UNIT_LEN, len(doc) - i), 0, -1):
+    for n in range(min(MAX_UNIT_LEN, len(doc) - i), 0, -1):
         key = tuple(t.lower_ for t in doc[i : i + n])
         last = doc[i + n - 1]
         if n > 1 and key not in UNIT_WORDS and last.lower_.endswith(".") and len(last) > 1 and (
                 i + n == len(doc) or doc[i + n].is_sent_start or doc[i + n].is_punct):
             key = key[:-1] + (key[-1][:-1],)  # "$80 per sq m." at the end of a sentence
         if key in UNIT_WORDS:
-            if key in _SHORT_UNITS and not after_digit:
+            if key in SHORT_UNITS and not after_digit:
                 continue
             if n == 1 and key[0] in ("p", "m", "g") and doc[i].text != doc[i].text.lower():
                 continue
@@ -235,7 +215,7 @@ def _currency_before(doc: Doc, i: int) -> tuple[Optional[str], int]:
     if low in CURRENCY_PREFIX:
         return CURRENCY_PREFIX[low], i - 1
     if p.text in ISO_CODES:
-        return _ISO_ALIAS.get(p.text, p.text), i - 1
+        return ISO_ALIAS.get(p.text, p.text), i - 1
     if low == "usd":
         return "USD", i - 1
     return None, i
@@ -248,9 +228,9 @@ def _currency_after(doc: Doc, j: int, has_scale: bool) -> tuple[Optional[str], i
         return None, j
     t = doc[j]
     if t.text in ISO_CODES:
-        return _ISO_ALIAS.get(t.text, t.text), j + 1
+        return ISO_ALIAS.get(t.text, t.text), j + 1
     if t.text.endswith("=") and t.text[:-1] in ISO_CODES:
-        return _ISO_ALIAS.get(t.text[:-1], t.text[:-1]), j + 1  # wire quotes: "108.79 JPY="
+        return ISO_ALIAS.get(t.text[:-1], t.text[:-1]), j + 1  # wire quotes: "108.79 JPY="
     if t.text in CURRENCY_SUFFIX:
         nxt = doc[j + 1] if j + 1 < n else None
         if t.text in ("$", "£") and nxt is not None and (nxt.like_num or nxt.text[:1].isdigit()):
@@ -302,7 +282,7 @@ def _glued_currency(cur: str) -> str:
         return CURRENCY_PREFIX[low]
     up = cur.upper().rstrip(".")
     if up in ISO_CODES:
-        return _ISO_ALIAS.get(up, up)
+        return ISO_ALIAS.get(up, up)
     return "INR" if low.startswith("rs") else "USD"
 
 
@@ -568,7 +548,7 @@ def _rate(doc: Doc, j: int, unit: str) -> tuple[str, int]:
 def _approx(doc: Doc, q: _Quantity) -> None:
     """Set ``q.approx`` and ``q.cue_start`` from cue words before/after the quantity."""
     s = q.start
-    for n in range(_MAX_CUE, 0, -1):
+    for n in range(MAX_CUE, 0, -1):
         if s - n < 0:
             continue
         key = tuple(t.lower_ for t in doc[s - n : s])
@@ -583,7 +563,7 @@ def _approx(doc: Doc, q: _Quantity) -> None:
     if q.approx != "exact":
         return
     e = q.end
-    for key, cue in _APPROX_SUFFIX.items():
+    for key, cue in APPROX_SUFFIX.items():
         if tuple(t.lower_ for t in doc[e : e + len(key)]) == key:
             q.approx = cue
             return
@@ -618,7 +598,7 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     prev = doc[q.start - 1] if q.start > 0 else None
     nxt = doc[q.end] if q.end < len(doc) else None
     nxt_low = nxt.lower_ if nxt is not None else ""
-    is_duration = q.unit in TIME_UNITS and nxt_low not in _DURATION_BLOCK_NEXT
+    is_duration = q.unit in TIME_UNITS and nxt_low not in DURATION_BLOCK_NEXT
     bare = q.unit is None
     # dates: doc._.dates mentions and spaCy DATE/TIME entities
     if not is_duration and (q.unit is None or q.unit in TIME_UNITS):
@@ -676,7 +656,7 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
     # phone / hotline / ID numbers: 5+ digits without separators near a phone word
     if q.integer_text and len(q.digits) >= 5 and bare:
         window = [t.lower_ for t in doc[max(0, q.start - 3) : min(len(doc), q.end + 3)]]
-        if any(w in _PHONE_WORDS for w in window):
+        if any(w in PHONE_WORDS for w in window):
             return True
     # references: "Figure 1", "Table 2", "Row 21", "No. 5", "#3"
     if prev is not None and bare and q.approx == "exact":
@@ -740,7 +720,7 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
         for t in doc[k : min(len(doc), k + 5)]:
             if t.is_lower or t.is_punct and t.text != ".":
                 break
-            if t.lower_.rstrip(".") in _STREET_WORDS:
+            if t.lower_.rstrip(".") in STREET_WORDS:
                 return True
     # model names: "iPhone 11 Pro", "787 Dreamliner" (a number before a singular proper noun
     # that is not followed by a plural noun: "3 Germans" and "4 FA Cup finals" stay)
@@ -781,7 +761,7 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
             after = [t.lower_ for t in doc[q.end : q.end + 2]]
             if after[:1] == ["old"] or after[:2] == ["-", "old"]:
                 return True
-        if bare and prev is not None and prev.lower_ in _AGE_WORDS:
+        if bare and prev is not None and prev.lower_ in AGE_WORDS:
             return True
         if bare and nxt is not None and nxt.text == "," and prev is not None and prev.text == "," \
                 and q.start >= 2 and doc[q.start - 2].ent_type_ == "PERSON":
@@ -897,7 +877,7 @@ def _np_phrase(tok: Token) -> tuple[str, int, int]:
 
     Returns (text, start token, end token exclusive).
     """
-    if tok.lemma_.lower() in _NUMBER_OF_HEADS or tok.lower_ in _NUMBER_OF_HEADS:
+    if tok.lemma_.lower() in NUMBER_OF_HEADS or tok.lower_ in NUMBER_OF_HEADS:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 pob = [x for x in c.children if x.dep_ == "pobj"]
@@ -1157,7 +1137,7 @@ def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:
             return _trimmed_np(doc, before, claim)  # (not a conversion: "9 million crowns (US $1.3 million)")
     t = head
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
-            and t.head.head.lemma_.lower() not in _NUMBER_OF_HEADS and not t.head.head.like_num:
+            and t.head.head.lemma_.lower() not in NUMBER_OF_HEADS and not t.head.head.like_num:
         return _trimmed_np(doc, t.head.head, claim)
     if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "VERB":
         objs = [c for c in t.head.head.children if c.dep_ == "dobj" and c.i < t.head.i and c.pos_ in ("NOUN", "PROPN")]
@@ -1255,7 +1235,7 @@ class ClaimExtractor:
                 qs.append(fq)
                 i = fq.end
                 continue
-            if t.lower_ in _ORDINAL_WORDS or _ORDINAL.fullmatch(t.text):
+            if t.lower_ in ORDINAL_WORDS or _ORDINAL.fullmatch(t.text):
                 i += 1
                 continue
             if t.lower_ == "one" and self._pronoun_one(doc, i):
@@ -1274,18 +1254,18 @@ class ClaimExtractor:
 
     @staticmethod
     def _vague(doc: Doc, i: int) -> Optional[_Quantity]:
-        """"thousands of", "tens of thousands of", "hundreds of millions of" (see ``_VAGUE``)."""
+        """"thousands of", "tens of thousands of", "hundreds of millions of" (see ``VAGUE_PLURALS``)."""
         low = doc[i].lower_
         start = i
         mult = 1.0
         if low in ("tens", "hundreds") and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and \
-                doc[i + 2].lower_ in _VAGUE and doc[i + 2].lower_ != "dozens":
+                doc[i + 2].lower_ in VAGUE_PLURALS and doc[i + 2].lower_ != "dozens":
             mult = 10.0 if low == "tens" else 100.0
             i += 2
             low = doc[i].lower_
-        if low not in _VAGUE or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+        if low not in VAGUE_PLURALS or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
             return None
-        lo = _VAGUE[low] * mult
+        lo = VAGUE_PLURALS[low] * mult
         hi = lo * 10
         q = _Quantity(start=start, end=i + 1, num_start=start, num_end=i + 1, value=lo,
                       value_max=hi, approx="about", cue_start=start, is_words=True, has_scale=True)
@@ -1335,7 +1315,7 @@ class ClaimExtractor:
         # "half of"
         if low == "half" and i + 1 < n and doc[i + 1].lower_ == "of":
             prev = doc[i - 1] if i > 0 else None
-            if prev is None or not (prev.pos_ in ("DET", "ADJ", "PRON") or prev.lower_ in _ORDINAL_WORDS
+            if prev is None or not (prev.pos_ in ("DET", "ADJ", "PRON") or prev.lower_ in ORDINAL_WORDS
                                     or prev.lower_ in ("a", "an", "one")):
                 return frac(i, i + 1, 0.5)
             return None
@@ -1346,7 +1326,7 @@ class ClaimExtractor:
         k = i + 1
         if doc[k].text in ("-", "–") and k + 1 < n:
             k += 1
-        den = _FRACTION_DENOMINATORS.get(doc[k].lower_)
+        den = FRACTION_DENOMINATORS.get(doc[k].lower_)
         if den is None:
             return None
         plural = doc[k].lower_.endswith("s")
@@ -1560,7 +1540,7 @@ class ClaimExtractor:
             if noun is not None and (len(noun.text) < 2 or not noun.text[:1].isalpha()):
                 noun = None  # a split-off symbol ("37" "m") is not a counted noun
             noun_unit = UNIT_WORDS.get((noun.lower_,)) if noun is not None else None
-            if noun_unit is not None and (noun.lower_,) not in _SHORT_UNITS and noun.i - q.end <= 2 \
+            if noun_unit is not None and (noun.lower_,) not in SHORT_UNITS and noun.i - q.end <= 2 \
                     and noun_unit not in ("percent", "point") and not any(
                         t.lower_ in ("last", "next", "this", "past", "previous", "coming", "same")
                         for t in doc[q.end : noun.i]):  # "... and 2.1 last year" is no duration
@@ -1584,7 +1564,7 @@ class ClaimExtractor:
                     if b < right <= noun.i + 16:
                         b = right
                 concept = doc[a:b].text if a < b else noun.text
-                if noun.lemma_.lower() in _NUMBER_OF_HEADS:
+                if noun.lemma_.lower() in NUMBER_OF_HEADS:
                     concept = text
                 c_end = b
                 counted = True
@@ -1597,7 +1577,7 @@ class ClaimExtractor:
         if unit is None and q.start >= 3 and (q.end >= len(doc) or doc[q.end].is_punct or doc[q.end].pos_ == "CCONJ"):
             before = doc[q.start - 1]
             if before.tag_ == "NNS" and before.dep_ == "pobj" and before.head.lower_ == "of" \
-                    and before.head.head.lemma_.lower() in _NUMBER_OF_HEADS:
+                    and before.head.head.lemma_.lower() in NUMBER_OF_HEADS:
                 # a list item "..., and the number of investors 1": the count of the noun before it
                 _, a, b = _np_phrase(before)
                 a = max(a, before.head.i + 1)
@@ -1733,7 +1713,7 @@ class ClaimExtractor:
                     a += 1
                 concept = doc[a:b].text if a < b else None
                 c_end = b
-                if target.lemma_.lower() in _NUMBER_OF_HEADS and unit is None:
+                if target.lemma_.lower() in NUMBER_OF_HEADS and unit is None:
                     unit = "count"
                 if clause_target and target.i < q.start and q.start - target.i <= 25 and (
                     change is not None or gov.lemma_ == "be"
@@ -1744,7 +1724,7 @@ class ClaimExtractor:
                         if c.dep_ == "det":
                             left = min(left, c.i)
                     ev_start = min(ev_start, left, a)
-                    if target.lemma_.lower() in _NUMBER_OF_HEADS:
+                    if target.lemma_.lower() in NUMBER_OF_HEADS:
                         ev_start = min(ev_start, target.i)
                         for c in target.children:
                             if c.dep_ == "det":
@@ -1891,7 +1871,7 @@ class ClaimExtractor:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None and span.start > 0:
                 prev = doc[span.start - 1].lower_
-                if prev in _BASELINE_PREPS:
+                if prev in BASELINE_PREPS:
                     continue
                 if span.start > 1 and (doc[span.start - 2].lower_, prev) in (("compared", "with"),
                                                                          ("compared", "to")):

@@ -1,0 +1,1 @@
+"""English vocabulary (data modules; see :mod:`newsfacts.lexicon`)."""

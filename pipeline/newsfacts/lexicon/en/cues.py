@@ -1,0 +1,59 @@
+"""Cue words of numeric claims: approximation, change, counting heads, comparison baselines.
+
+Read by the claims stage. Lower-cased token tuples (multi-word cues) or lemmas; the approximation
+values are the record's ``approx`` kinds, and the change words follow common news usage.
+"""
+
+from __future__ import annotations
+
+#: Approximation cues before the quantity (lower-cased token tuples) -> approx value.
+APPROX_CUES = {
+    ("more", "than"): "more_than", ("over",): "more_than", ("above",): "more_than",
+    ("in", "excess", "of"): "more_than", ("upwards", "of"): "more_than", ("exceeding",): "more_than",
+    ("just", "over"): "more_than", ("well", "over"): "more_than", ("greater", "than"): "more_than",
+    ("less", "than"): "less_than", ("fewer", "than"): "less_than", ("under",): "less_than",
+    ("below",): "less_than", ("just", "under"): "less_than",
+    ("at", "least"): "at_least", ("no", "less", "than"): "at_least",
+    ("no", "fewer", "than"): "at_least", ("not", "less", "than"): "at_least",
+    ("at", "most"): "at_most", ("no", "more", "than"): "at_most", ("not", "more", "than"): "at_most",
+    ("nearly",): "nearly", ("almost",): "nearly", ("close", "to"): "nearly",
+    ("up", "to"): "up_to", ("as", "many", "as"): "up_to", ("as", "much", "as"): "up_to",
+    ("about",): "about", ("around",): "about", ("approximately",): "about", ("approx.",): "about",
+    ("roughly",): "about", ("some",): "about", ("an", "estimated"): "about",
+    ("estimated",): "about", ("circa",): "about", ("~",): "about", ("nearly", "about"): "about",
+}
+
+#: Approximation cues after the quantity ("40 or more", "a dozen or so").
+APPROX_SUFFIX = {("or", "more"): "at_least", ("or", "so"): "about", ("or", "less"): "at_most",
+                  ("-", "plus"): "more_than", ("plus",): "more_than", ("+",): "more_than"}
+
+#: The longest approximation cue, in tokens.
+MAX_CUE = max(len(k) for k in APPROX_CUES)
+
+#: Lemmas of verbs and nouns that state a change, with their direction.
+UP_WORDS = {
+    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "rally",
+    "raise", "boost", "expand", "spike", "rebound", "double", "triple", "hike", "up", "higher",
+    "accelerate", "add", "lift", "widen", "swell", "balloon", "growth", "uptick", "skyrocket",
+}
+
+DOWN_WORDS = {
+    "fall", "decrease", "drop", "decline", "reduce", "cut", "lower", "shrink", "slide", "slip",
+    "sink", "plunge", "plummet", "tumble", "slump", "dip", "lose", "retreat", "ease", "contract",
+    "down", "shed", "crash", "dive", "halve", "reduction", "narrow", "diminish", "collapse",
+    "weaken", "sag", "descend", "lower",
+}
+
+#: Nouns that name a change ("a decrease of 86%", "a 3 percent drop").
+CHANGE_NOUNS = {"rise", "increase", "growth", "gain", "jump", "surge", "hike", "decrease",
+                "drop", "decline", "fall", "reduction", "cut", "dip", "plunge", "slump", "loss",
+                "rebound", "uptick", "downturn", "contraction", "expansion"}
+
+#: Heads read through to their of-complement: "the number of lenders" counts lenders.
+NUMBER_OF_HEADS = {"number", "amount", "total", "count", "volume", "figure", "numbers", "tally"}
+
+#: Words before a date or quantity that make it a comparison baseline ("from 2019", "than a year ago").
+BASELINE_PREPS = {"from", "than", "since", "versus", "vs", "vs.", "against"}
+
+#: Words after a time quantity that make it a point or an age, not a duration ("two years ago").
+DURATION_BLOCK_NEXT = {"ago", "old", "before"}

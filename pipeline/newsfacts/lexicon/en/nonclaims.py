@@ -1,0 +1,39 @@
+"""Words around a number that make it something other than a claim: a reference ("Figure 1"),
+a phone or ID number, a stock-index name ("FTSE 100"), an age ("aged 45"), a street address.
+
+Read by the claims stage's exclusion rules.
+"""
+
+from __future__ import annotations
+
+#: Words before a number that make it a reference, not a quantity.
+REFERENCE_WORDS = {
+    "figure", "fig", "fig.", "table", "section", "chapter", "row", "no", "no.", "nos", "article",
+    "rule", "page", "p.", "pp", "pp.", "version", "v", "v.", "item", "step", "exhibit", "annex",
+    "appendix", "paragraph", "para", "clause", "amendment", "vol", "vol.", "volume", "issue",
+    "box", "#", "route", "highway", "interstate", "flight", "gate", "platform", "seat", "room",
+    "channel", "episode", "chart", "schedule", "part", "phase", "grade", "level", "pier", "lot",
+    "unit", "suite", "apt", "apt.", "number", "code", "id", "model", "class", "category", "type",
+    "batch", "series", "generation", "tier", "zone", "district", "ward", "block", "building",
+    "floor", "lane", "line", "wave", "stage", "week", "game", "round", "match", "race", "test",
+    "squad", "jersey", "shirt",
+}
+
+#: Words near a long digit string that make it a phone or ID number.
+PHONE_WORDS = {"hotline", "phone", "telephone", "tel", "tel.", "call", "fax", "id", "no",
+                "no.", "number", "sms", "dial", "helpline", "mobile", "whatsapp", "wechat"}
+
+#: Names of stock market indices written with a number ("S&P 500", "FTSE 100", "Nikkei 225",
+#: "Euro Stoxx 50", "Russell 2000", "CAC 40"): the number is part of the name, never a claim.
+#: Lower-cased last word(s) before the number; "s p" and "sp" are "S&P" with the ampersand lost.
+INDEX_NAMES = {("s&p",), ("s", "p"), ("sp",), ("s&p", "/", "asx"), ("nasdaq",), ("stoxx",), ("ftse",),
+               ("russell",), ("nikkei",), ("cac",), ("dax",), ("mdax",), ("asx",), ("kospi",),
+               ("sensex",), ("nifty",), ("topix",), ("ibex",), ("aex",), ("omx",), ("smi",),
+               ("mib",), ("jse",), ("klci",), ("sti",), ("ta", "-")}
+
+#: Words before a bare number that make it an age ("aged 45").
+AGE_WORDS = {"aged", "age", "ages"}
+
+#: Street-type words after a house number ("49 Zorro Ranch Road").
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
+                 "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
