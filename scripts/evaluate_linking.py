@@ -46,164 +46,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
 
-TYPES = {"PER": "PERSON", "ORG": "ORG"}
-NAMED = {"NAM", "PRE.NAM"}
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|'s|'|n't|'re|'ve|'ll|'d|'m)$", re.I)
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "US$", "#"}
-
-
-@dataclass
-class Doc:
-    doc_id: str
-    corpus: str
-    text: str
-    spans: dict[str, tuple[int, int]]  # t_id -> char span
-    order: dict[str, int]  # t_id -> token index
-
-
-@dataclass
-class GoldMention:
-    doc_id: str
-    tokens: tuple[int, int]  # first, last token index (inclusive)
-    type: str
-    cluster: str
-    syntactic: str
-
-
-def read_doc(path: Path) -> tuple[Doc, ET.Element]:
-    root = ET.parse(path).getroot()
-    toks = root.findall("token")
-    parts: list[str] = []
-    spans: dict[str, tuple[int, int]] = {}
-    order: dict[str, int] = {}
-    pos = 0
-    prev_sent = None
-    prev_tok = None
-    for i, t in enumerate(toks):
-        word = t.text or ""
-        sent = t.get("sentence")
-        if prev_sent is not None:
-            if sent != prev_sent:
-                sep = "\n"
-            elif _NO_SPACE_BEFORE.match(word) or prev_tok in _NO_SPACE_AFTER:
-                sep = ""
-            else:
-                sep = " "
-            parts.append(sep)
-            pos += len(sep)
-        spans[t.get("t_id")] = (pos, pos + len(word))
-        order[t.get("t_id")] = i
-        parts.append(word)
-        pos += len(word)
-        prev_sent, prev_tok = sent, word
-    doc = Doc(root.get("doc_id"), path.parent.name, "".join(parts), spans, order)
-    return doc, root
-
-
-def gold_mentions(doc: Doc, root: ET.Element, cross: bool, which: str) -> list[GoldMention]:
-    marks = root.find("Markables")
-    mentions = {m.get("m_id"): m for m in marks if m.tag == "ENTITY_MENTION"}
-    entities = {m.get("m_id"): m for m in marks if m.tag == "ENTITY"}
-    out = []
-    for rel in root.find("Relations") or []:
-        if rel.tag != "REFERS_TO":
-            continue
-        target = entities.get(rel.find("target").get("m_id"))
-        if target is None or target.get("ent_type") not in TYPES:
-            continue
-        cluster = (target.get("instance_id") if cross else None) or f"{doc.doc_id}#{target.get('m_id')}"
-        for src in rel.findall("source"):
-            m = mentions.get(src.get("m_id"))
-            if m is None:
-                continue
-            syn = m.get("syntactic_type") or ""
-            if which == "named" and syn not in NAMED:
-                continue
-            idx = sorted(doc.order[a.get("t_id")] for a in m.findall("token_anchor"))
-            if not idx:
-                continue
-            out.append(GoldMention(doc.doc_id, (idx[0], idx[-1]), TYPES[target.get("ent_type")], cluster, syn))
-    return out
-
-
-def cross_clusters_by_span(doc: Doc, root: ET.Element) -> dict[tuple[int, int], tuple[str, str]]:
-    """Token span -> (type, cross-document cluster) of every PER/ORG mention of a cross-doc file."""
-    return {g.tokens: (g.type, g.cluster) for g in gold_mentions(doc, root, cross=True, which="all")}
-
-
-def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    idx = [doc.order[t] for t, (s, e) in doc.spans.items() if s < end and start < e]
-    return (min(idx), max(idx)) if idx else None
-
-
-def align(sys_m: list[tuple], gold_m: list[tuple]) -> dict[int, int]:
-    """One-to-one alignment: index of system mention -> index of gold mention (see the docstring)."""
-    pairs: dict[int, int] = {}
-    used_g: set[int] = set()
-    by_span = defaultdict(list)
-    for gi, g in enumerate(gold_m):
-        by_span[(g[0], g[1])].append(gi)
-    for si, s in enumerate(sys_m):
-        for gi in by_span.get((s[0], s[1]), []):
-            if gi not in used_g:
-                pairs[si] = gi
-                used_g.add(gi)
-                break
-    cands = []
-    for si, s in enumerate(sys_m):
-        if si in pairs:
-            continue
-        for gi, g in enumerate(gold_m):
-            if gi in used_g or g[0] != s[0]:
-                continue
-            if g[1][0] <= s[1][0] and s[1][1] <= g[1][1]:
-                cands.append((g[1][1] - g[1][0], si, gi))
-    for _, si, gi in sorted(cands):
-        if si not in pairs and gi not in used_g:
-            pairs[si] = gi
-            used_g.add(gi)
-    return pairs
-
-
-def bcubed(sys_clusters: list, gold_clusters: list, pairs: dict[int, int]) -> tuple[float, float, float]:
-    """B³sys over aligned mentions; ``sys_clusters[i]``/``gold_clusters[j]`` are cluster labels."""
-    s_members = defaultdict(set)
-    g_members = defaultdict(set)
-    for i, c in enumerate(sys_clusters):
-        s_members[c].add(i)
-    for j, c in enumerate(gold_clusters):
-        g_members[c].add(j)
-    g_to_s = {g: s for s, g in pairs.items()}
-    p_sum = 0.0
-    for i, c in enumerate(sys_clusters):
-        S = s_members[c]
-        if i in pairs:
-            G = g_members[gold_clusters[pairs[i]]]
-            p_sum += sum(1 for k in S if k in pairs and pairs[k] in G) / len(S)
-        else:
-            p_sum += 1 / len(S)
-    r_sum = 0.0
-    for j, c in enumerate(gold_clusters):
-        G = g_members[c]
-        if j in g_to_s:
-            S = s_members[sys_clusters[g_to_s[j]]]
-            r_sum += sum(1 for k in G if k in g_to_s and g_to_s[k] in S) / len(G)
-        else:
-            r_sum += 1 / len(G)
-    p = p_sum / len(sys_clusters) if sys_clusters else 0.0
-    r = r_sum / len(gold_clusters) if gold_clusters else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+from newsfacts.eval.readers import (GoldMention, MeantimeDoc, cross_clusters_by_span, meantime_gold_mentions,
+                                    read_meantime_xml, token_range)
+from newsfacts.eval.scoring import align_mentions, bcubed
 
 
 def main() -> None:
@@ -229,17 +80,17 @@ def main() -> None:
         for line in derived.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             dct[str(rec["doc_id"])] = rec.get("dct")
-    docs: dict[str, Doc] = {}
+    docs: dict[str, MeantimeDoc] = {}
     gold_intra: list[GoldMention] = []
     gold_cross: list[GoldMention] = []
     for corpus in corpora:
         for path in sorted((a.meantime / "intra-doc_annotation" / corpus).glob("*.xml")):
-            doc, root = read_doc(path)
+            doc, root = read_meantime_xml(path)
             docs[doc.doc_id] = doc
-            intra = gold_mentions(doc, root, cross=False, which=a.mentions)
+            intra = meantime_gold_mentions(doc, root, cross=False, which=a.mentions)
             gold_intra += intra
             cross_path = a.meantime / "intra_cross-doc_annotation" / corpus / path.name
-            xdoc, xroot = read_doc(cross_path)
+            xdoc, xroot = read_meantime_xml(cross_path)
             if xdoc.text != doc.text:
                 sys.exit(f"{cross_path}: tokens differ from the intra-doc file")
             by_span = cross_clusters_by_span(xdoc, xroot)
@@ -279,7 +130,7 @@ def main() -> None:
         for typ in ("PERSON", "ORG", "ALL"):
             S = [s for s in sys_m if typ == "ALL" or s[2] == typ]
             G = [g for g in gold if typ == "ALL" or g.type == typ]
-            pairs = align([(s[0], s[1]) for s in S], [(g.doc_id, g.tokens) for g in G])
+            pairs = align_mentions([(s[0], s[1]) for s in S], [(g.doc_id, g.tokens) for g in G])
             s_cl = [s[3] if level == "within article" else s[4] for s in S]
             g_cl = [g.cluster for g in G]
             p, r, f = bcubed(s_cl, g_cl, pairs)

