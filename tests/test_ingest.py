@@ -127,3 +127,92 @@ def test_directory_is_read_recursively_in_order(tmp_path):
 def test_missing_path():
     with pytest.raises(InputError, match="no such file"):
         list(iter_inputs(["/nonexistent/article.txt"]))
+
+
+# -- one bad input never costs the others (issue 13) --------------------------------------------
+
+GOOD_A = '{"id": "a", "text": "Acme hired 20 people."}'
+GOOD_B = '{"id": "b", "text": "Beta cut 5 jobs."}'
+
+
+def _kinds(items):
+    return [(type(i).__name__, getattr(i, "id", None) or getattr(i, "origin", None)) for i in items]
+
+
+def test_deeply_nested_json_line_is_one_failure(tmp_path):
+    p = tmp_path / "nested.jsonl"
+    p.write_text(GOOD_A + "\n" + "[" * 100_000 + "]" * 100_000 + "\n" + GOOD_B + "\n", encoding="utf-8")
+    items = list(iter_inputs([p]))
+    assert _kinds(items) == [("Article", "a"), ("Failure", f"{p}:2"), ("Article", "b")]
+    assert items[1].reason == "JSON nested too deeply to be an article"
+    q = tmp_path / "nested.json"
+    q.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (f,) = list(iter_inputs([q]))
+    assert isinstance(f, Failure) and "nested too deeply" in f.reason
+
+
+def test_a_bad_byte_costs_one_jsonl_line(tmp_path):
+    p = tmp_path / "bytes.jsonl"
+    p.write_bytes(GOOD_A.encode() + b'\n{"text": "caf\xe9 prices rose"}\n' + GOOD_B.encode() + b"\n")
+    items = list(iter_inputs([p]))
+    assert _kinds(items) == [("Article", "a"), ("Failure", f"{p}:2"), ("Article", "b")]
+    assert items[1].reason == "not valid UTF-8 (byte 14 of the line: invalid continuation byte)"
+
+
+def test_overlong_jsonl_line_is_refused_without_parsing(tmp_path, monkeypatch):
+    import newsfacts.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 60)
+    p = tmp_path / "long.jsonl"
+    p.write_text(GOOD_A + "\n" + '{"text": "' + "x" * 80 + '"}\n', encoding="utf-8")
+    items = list(iter_inputs([p]))
+    assert _kinds(items)[0] == ("Article", "a") and "over the limit of 60" in items[1].reason
+
+
+def test_malformed_json_message_reads_well(tmp_path):
+    p = tmp_path / "m.jsonl"
+    p.write_text('{"text": "unterminated\n', encoding="utf-8")
+    (f,) = list(iter_inputs([p]))
+    assert f.reason == "malformed JSON: Unterminated string starting at (line 1, column 10)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(tmp_path, encoding):
+    p = tmp_path / "wide.txt"
+    data = "Title\nAcme hired 20 people in Wuhan.".encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    p.write_bytes(data)
+    (a,) = list(iter_inputs([p]))
+    assert a.text == "Title\nAcme hired 20 people in Wuhan." and a.title == "Title"
+    q = tmp_path / "wide.jsonl"
+    q.write_bytes((GOOD_A + "\n" + GOOD_B + "\n").encode("utf-16"))
+    assert _kinds(iter_inputs([q])) == [("Article", "a"), ("Article", "b")]
+
+
+def test_utf16_without_bom_is_named(tmp_path):
+    p = tmp_path / "nobom.txt"
+    p.write_bytes("Acme hired 20 people.".encode("utf-16-le"))
+    (f,) = list(iter_inputs([p]))
+    assert "UTF-16 text without a byte-order mark" in f.reason
+
+
+def test_unreadable_subfolder_is_a_failure(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "ok.txt").write_text("Acme hired 20 people.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Beta cut 5 jobs.", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(iter_inputs([tmp_path]))
+    assert _kinds(items)[0] == ("Failure", str(locked))
+    assert items[0].reason == "cannot read folder (Permission denied)"
+    assert [type(i).__name__ for i in items[1:]] == ["Article"]

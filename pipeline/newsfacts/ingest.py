@@ -12,9 +12,11 @@ Readers never raise for one bad article in a multi-article input: :func:`iter_in
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +26,9 @@ from typing import Iterable, Iterator, Optional, Union
 from .errors import InputError
 
 MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length; a 10 MB article is refused, not truncated.
+#: Longest JSONL line read (bytes): room for ``MAX_CHARS`` characters written as JSON escapes
+#: (up to six bytes each) plus the metadata; a longer line cannot hold a valid article.
+MAX_LINE_BYTES = 6 * MAX_CHARS + 65_536
 SUPPORTED = {".txt", ".json", ".jsonl", ".html", ".htm"}
 
 # Length-preserving character map applied before the models see the text (offsets stay valid).
@@ -121,18 +126,50 @@ def check_text(text: object, origin: str) -> str:
     return text
 
 
+#: Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts
+#: with UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode(data: bytes, origin: str) -> str:
-    """Decode bytes as UTF-8 (a BOM is dropped).
+    """Decode bytes as UTF-8 (a BOM is dropped), or as UTF-16/UTF-32 when they start with that BOM.
 
     Raises:
-        InputError: the bytes hold NUL characters (a binary file) or are not valid UTF-8.
+        InputError: the bytes are not valid in their encoding, or hold NUL bytes without a BOM:
+            UTF-16 text without a byte-order mark (every other byte NUL) is named as such,
+            anything else is called a binary file.
     """
-    if b"\x00" in data[:8192]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{origin}: not valid {encoding.upper()} (byte {exc.start}: {exc.reason})") from None
+    head = data[:8192]
+    if b"\x00" in head:
+        if len(head) >= 2 and (head[1::2].count(0) > 0.9 * (len(head) // 2) or head[0::2].count(0) > 0.9 * (len(head) // 2)):
+            raise InputError(f"{origin}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
         raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{origin}: not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+
+
+def _json(text: str, origin: str) -> object:
+    """``json.loads`` with one-line errors.
+
+    Raises:
+        InputError: malformed JSON, or nested deeper than the parser can go (Python's recursion
+            limit; an article is an object of strings, nested two levels at most).
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{origin}: malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{origin}: JSON nested too deeply to be an article") from None
 
 
 def from_mapping(obj: object, origin: str) -> Article:
@@ -200,33 +237,56 @@ def from_html(html: str, origin: str) -> Article:
 
 def _read_json(text: str, origin: str) -> Iterator[Union[Article, Failure]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield Failure(origin, f"invalid JSON (line {exc.lineno}: {exc.msg})")
+        data = _json(text, origin)
+    except InputError as exc:
+        yield Failure(origin, str(exc).removeprefix(f"{origin}: "))
         return
     items = data if isinstance(data, list) else [data]
     for i, obj in enumerate(items):
         where = f"{origin}[{i}]" if isinstance(data, list) else origin
-        try:
-            yield from_mapping(obj, where)
-        except InputError as exc:
-            yield Failure(where, str(exc).removeprefix(f"{where}: "))
+        yield _article_or_failure(obj, where)
+
+
+def _article_or_failure(obj: object, where: str) -> Union[Article, Failure]:
+    try:
+        return from_mapping(obj, where)
+    except InputError as exc:
+        return Failure(where, str(exc).removeprefix(f"{where}: "))
+
+
+def _jsonl_line(line: str, where: str) -> Union[Article, Failure]:
+    try:
+        obj = _json(line, where)
+    except InputError as exc:
+        return Failure(where, str(exc).removeprefix(f"{where}: "))
+    return _article_or_failure(obj, where)
 
 
 def _read_jsonl(text: str, origin: str) -> Iterator[Union[Article, Failure]]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """Decoded JSONL: one record a line (lines end at "\n" only: JSON text may hold U+2028)."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _jsonl_line(line, f"{origin}:{lineno}")
+
+
+def _read_jsonl_bytes(data: bytes, origin: str) -> Iterator[Union[Article, Failure]]:
+    """JSONL bytes decoded line by line, so one bad line (invalid UTF-8, too long, malformed)
+    is one Failure naming the file and line, and every other line is still read."""
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
             continue
         where = f"{origin}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        if len(raw) > MAX_LINE_BYTES:
+            yield Failure(where, f"line of {len(raw):,} bytes is over the limit of {MAX_LINE_BYTES:,}")
             continue
         try:
-            yield from_mapping(obj, where)
-        except InputError as exc:
-            yield Failure(where, str(exc).removeprefix(f"{where}: "))
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Failure(where, f"not valid UTF-8 (byte {exc.start + 1} of the line: {exc.reason})")
+            continue
+        yield _jsonl_line(line, where)
 
 
 def read_text_input(
@@ -255,13 +315,34 @@ def read_path(path: Path) -> Iterator[Union[Article, Failure]]:
     except OSError as exc:
         yield Failure(origin, f"cannot read ({exc.strerror})")
         return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl" and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        yield from _read_jsonl_bytes(data, origin)
+        return
     try:
         text = decode(data, origin)
     except InputError as exc:
         yield Failure(origin, str(exc).removeprefix(f"{origin}: "))
         return
-    suffix = path.suffix.lower()
     yield from read_text_input(text, origin, suffix if suffix in SUPPORTED else ".txt")
+
+
+def _is_input(name: str) -> bool:
+    return not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Failure]]:
+    """Supported files below ``folder`` in sorted path order, and a Failure for every sub-folder
+    that cannot be listed (permissions), which ``Path.rglob`` would skip without a word."""
+    files: list[Path] = []
+    failures: list[Failure] = []
+
+    def unreadable(exc: OSError) -> None:
+        failures.append(Failure(str(exc.filename), f"cannot read folder ({exc.strerror})"))
+
+    for root, _dirs, names in os.walk(folder, onerror=unreadable):
+        files.extend(Path(root) / n for n in names if _is_input(n) and (Path(root) / n).is_file())
+    return sorted(files), sorted(failures, key=lambda f: f.origin)
 
 
 def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
@@ -273,9 +354,7 @@ def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
-                    yield child
+            yield from _walk(path)[0]
         elif path.exists():
             yield path
         else:
@@ -285,10 +364,21 @@ def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
 def iter_inputs(
     paths: Iterable[Union[str, Path]], stdin_text: Optional[str] = None, stdin_format: str = ".txt"
 ) -> Iterator[Union[Article, Failure]]:
-    """All articles (and failures) from the given paths; ``-`` reads ``stdin_text``."""
+    """All articles (and failures) from the given paths; ``-`` reads ``stdin_text``. A folder that
+    cannot be listed is a Failure, like an unreadable file.
+
+    Raises:
+        InputError: a path does not exist.
+    """
     for p in paths:
+        path = Path(p)
         if str(p) == "-":
             yield from read_text_input(stdin_text or "", "<stdin>", stdin_format)
+        elif path.is_dir():
+            files, failures = _walk(path)
+            yield from failures
+            for f in files:
+                yield from read_path(f)
         else:
-            for path in expand_paths([p]):
-                yield from read_path(path)
+            for f in expand_paths([p]):
+                yield from read_path(f)
