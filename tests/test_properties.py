@@ -46,7 +46,10 @@ def _inside_sentence(text: str, start: int, end: int, sentence: str) -> bool:
     return False
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+# derandomize: CI runs the same 60 examples every time (a failure is reproducible); run more and
+# random ones locally with scripts or `--hypothesis-seed`.
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=articles, published=st.sampled_from([None, dt.date(2020, 5, 10)]))
 def test_any_text_gives_valid_records_with_spans_on_the_text(nlp_full, text, published):
     article = Article(text=text, published=published)
