@@ -215,9 +215,5 @@ def _register_store_commands() -> None:
 _register_store_commands()
 
 
-def main() -> None:  # pragma: no cover
-    app()
-
-
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -587,7 +587,6 @@ class TransformerNER:
         self.width = self.max_length - 2
         self.overlap = max(0, min(int(overlap), self.width // 2))
         self.labels = self.backend.labels
-        self._shape_index = {s: i for i, s in enumerate(self.backend.shapes)}
 
     # -- encoding -------------------------------------------------------------------------------
 
