@@ -83,6 +83,9 @@ SPACY_FALLBACK_TYPES = frozenset({"ORG", "EVENT"})
 SPACY_FIRST_TYPES = frozenset({"LANGUAGE", "PRODUCT", "LOC"})
 MIN_CONFIDENCE: dict = {"ORG": 0.95}
 MERGE_MODES = ("trust", "transformer", "spacy")
+#: The factory's configuration defaults (the one place they are written; the class reads them too).
+DEFAULT_CONFIG = {"model": "", "batch_size": 8, "max_length": 128, "merge": "trust", "threads": 0,
+                  "overlap": 32, "clean": True}
 MAX_SUBWORDS_PER_WORD = 16
 SPAN_KEY_TRANSFORMER = "transformer_ents"
 SPAN_KEY_SPACY = "spacy_ents"
@@ -566,12 +569,12 @@ class TransformerNER:
         nlp: Optional[Language],
         name: str,
         model: str,
-        batch_size: int = 8,
-        max_length: int = 128,
-        merge: str = "trust",
-        threads: int = 0,
-        overlap: int = 32,
-        clean: bool = True,
+        batch_size: int = DEFAULT_CONFIG["batch_size"],
+        max_length: int = DEFAULT_CONFIG["max_length"],
+        merge: str = DEFAULT_CONFIG["merge"],
+        threads: int = DEFAULT_CONFIG["threads"],
+        overlap: int = DEFAULT_CONFIG["overlap"],
+        clean: bool = DEFAULT_CONFIG["clean"],
     ):
         if merge not in MERGE_MODES:
             raise ModelError(f"unknown merge mode {merge!r}; use one of {', '.join(MERGE_MODES)}")
@@ -754,21 +757,25 @@ class TransformerNER:
 
 @Language.factory(
     "newsfacts_transformer_ner",
-    default_config={"model": "", "batch_size": 8, "max_length": 128, "merge": "trust", "threads": 0, "clean": True},
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type", "doc.spans"],
+    requires=["doc.ents"],
+    default_config=DEFAULT_CONFIG,
 )
 def make_transformer_ner(
     nlp: Language,
     name: str,
     model: str,
-    batch_size: int = 8,
-    max_length: int = 128,
-    merge: str = "trust",
-    threads: int = 0,
-    clean: bool = True,
+    batch_size: int,
+    max_length: int,
+    merge: str,
+    threads: int,
+    overlap: int,
+    clean: bool,
 ) -> TransformerNER:
-    """Build the transformer NER stage (see the module docstring).
+    """Build the transformer NER stage (see the module docstring; defaults: ``DEFAULT_CONFIG``).
 
     Raises:
         ModelError: the model is missing, corrupt, not local, or a config value is invalid.
     """
-    return TransformerNER(nlp, name, model, batch_size=batch_size, max_length=max_length, merge=merge, threads=threads, clean=clean)
+    return TransformerNER(nlp, name, model, batch_size=batch_size, max_length=max_length, merge=merge,
+                          threads=threads, overlap=overlap, clean=clean)

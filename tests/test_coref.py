@@ -1,9 +1,9 @@
-"""In-article linking and rule-based organisation names, on real text."""
+"""In-article coreference (components/coref.py) and rule-based organisation names, on real text."""
 
 from __future__ import annotations
 
 
-from newsfacts.components.linking import norm_key
+from newsfacts.name_keys import coref_key
 
 from conftest import run
 
@@ -12,9 +12,9 @@ def _by_name(doc):
     return {e.name: e for e in doc._.entities}
 
 
-def test_norm_key():
-    assert norm_key("the Guangzhou Financial Supervision Bureau's") == "guangzhou financial supervision bureau"
-    assert norm_key("Bank of China") != norm_key("People's Bank of China")
+def test_coref_key():
+    assert coref_key("the Guangzhou Financial Supervision Bureau's") == "guangzhou financial supervision bureau"
+    assert coref_key("Bank of China") != coref_key("People's Bank of China")
 
 
 def test_seed_entities_aliases_and_roles(nlp_fast, seed_text):
