@@ -1,4 +1,4 @@
-"""The knowledge table (pipeline/newsfacts/store.py) on hand-made ArticleFacts: SQLite always, PostgreSQL
+"""The knowledge table (pipeline/newsfacts/store/) on hand-made ArticleFacts: SQLite always, PostgreSQL
 when NEWSFACTS_TEST_PG names a reachable server (``source scripts/start_postgres.sh``)."""
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def test_norm_key_folds_case_the_possessive_punctuation_space():
 
 
 def test_acronym_aliases_are_strong_bare_surnames_are_not():
-    from newsfacts.store import _is_strong
+    from newsfacts.store.resolution import is_strong as _is_strong
 
     assert _is_strong("gao", "government accountability office")
     assert _is_strong("pboc", "people bank of china")
@@ -414,7 +414,7 @@ def test_readers_do_not_create_a_missing_store(tmp_path):
 def test_wal_switch_is_retried_while_another_process_holds_the_lock():
     import sqlite3
 
-    from newsfacts.store import _set_wal
+    from newsfacts.store.engine import set_wal as _set_wal
 
     class Cursor:
         calls = 0

@@ -158,18 +158,23 @@ def _ner_model_id(path: Optional[str]) -> str:
     return p.name or str(path)
 
 
+#: Files and folders of the package left out of :func:`code_digest`: they do not change what is extracted.
+NOT_EXTRACTION = frozenset({"cli.py", "cli_store.py", "batch.py"})
+NOT_EXTRACTION_DIRS = ("store/", "formats/")
+
+
 def code_digest() -> str:
     """First 12 hex digits of a SHA-256 over the extraction code: every ``.py`` file of the
-    ``pipeline`` package except the command line, the batch runner and the store (which do not
-    change what is extracted), in sorted path order, path and content. Cached per process."""
+    ``newsfacts`` package except the command line, the batch runner, the store and the output
+    formats (which do not change what is extracted; ``NOT_EXTRACTION``), in sorted path order,
+    path and content. Cached per process."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
         root = Path(__file__).resolve().parent
-        skip = {"cli.py", "cli_store.py", "batch.py", "store.py", "render.py"}
         h = hashlib.sha256()
         for path in sorted(root.rglob("*.py")):
             rel = path.relative_to(root).as_posix()
-            if rel in skip or rel.startswith("migrations/"):
+            if rel in NOT_EXTRACTION or rel.startswith(NOT_EXTRACTION_DIRS):
                 continue
             h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
         _CODE_DIGEST = h.hexdigest()[:12]

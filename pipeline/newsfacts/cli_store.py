@@ -25,6 +25,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import formats
 from .errors import NewsfactsError
 
 query_app = typer.Typer(help="Query the knowledge table.", no_args_is_help=True)
@@ -182,13 +183,13 @@ def query_claims(
 
 def export(
     db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one article a line), csv or parquet (a folder, a file per table)."),
+    fmt: str = typer.Option("jsonl", "--format", help=formats.describe(formats.EXPORT) + "."),
     out: Path = typer.Option(..., "--out", "-o", help="Output file (jsonl) or folder (csv, parquet)."),
 ) -> None:
     """Export the knowledge table."""
     from .store import Store
 
-    fmt = _check_format(fmt, ("jsonl", "csv", "parquet"))
+    fmt = _check_format(fmt, formats.names(formats.EXPORT))
     with _user_errors():
         with Store(db, must_exist=True) as store:
             counts = store.export(fmt, out)
