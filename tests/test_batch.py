@@ -112,6 +112,24 @@ def test_rerun_adds_nothing_and_runs_no_nlp(tmp_path, monkeypatch):
     assert fact_rows(db) == before
 
 
+def test_inputs_are_read_once(tmp_path, monkeypatch):
+    """A batch reads its inputs once (no counting pass before the run), with or without a limit."""
+    db = str(tmp_path / "b.db")
+    run_batch([str(ARTICLES)], db, settings=FAST, progress=False)
+    reads = []
+
+    def counting(paths, *a, **k):
+        reads.append(list(paths))
+        return iter_inputs(paths, *a, **k)
+
+    monkeypatch.setattr(batch_mod, "iter_inputs", counting)
+    s = run_batch([str(ARTICLES)], db, settings=FAST, progress=True)
+    assert (s.new, s.skipped, s.failed) == (0, 5, 4) and reads == [[str(ARTICLES)]]
+    reads.clear()
+    s = run_batch([str(ARTICLES)], db, settings=FAST, progress=True, limit=3)
+    assert s.new + s.skipped + s.failed == 3 and len(reads) == 1
+
+
 def test_pipeline_version_change_reprocesses(tmp_path, monkeypatch):
     db = str(tmp_path / "b.db")
     run_batch([str(ARTICLES)], db, settings=FAST, progress=False)
