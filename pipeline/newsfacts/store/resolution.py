@@ -41,7 +41,8 @@ __all__ = ["KeyIndex", "Match", "evidence", "fuzzy_compatible", "is_strong", "no
 
 #: rapidfuzz ratio (0-100) a fuzzy match needs by default.
 FUZZY_THRESHOLD = 90.0
-#: Shortest name key (characters) that is matched fuzzily.
+#: Shortest name key (characters) that is matched fuzzily: a shortcut (a shorter key cannot
+#: hold a differing token of ``FUZZY_MIN_TOKEN`` letters), not a rule of its own.
 FUZZY_MIN_KEY = 5
 #: Shortest differing token (letters) of a fuzzy match.
 FUZZY_MIN_TOKEN = 5
