@@ -169,9 +169,17 @@ def test_code_digest_follows_the_extraction_code(tmp_path, monkeypatch):
     with open(copy / "cli.py", "a") as fh:
         fh.write("\n# a comment in the command line\n")
     assert digest_of(copy) == base
+    for unrelated in ("store/core.py", "formats/to_text.py"):  # the store and the output formats
+        with open(copy / unrelated, "a") as fh:
+            fh.write("\n# not extraction code\n")
+        assert digest_of(copy) == base, unrelated
+    with open(copy / "name_keys.py", "a") as fh:  # read by in-article coreference
+        fh.write("\n# an edited key\n")
+    edited = digest_of(copy)
+    assert edited != base
     with open(copy / "components" / "claims.py", "a") as fh:
         fh.write("\n# an edited rule\n")
-    assert digest_of(copy) != base
+    assert digest_of(copy) not in (base, edited)
 
 
 def test_memory_zone_gives_the_same_facts():
