@@ -228,16 +228,10 @@ class Store:
             return queries.find_entities(conn, name, type)
 
     def query_entity(self, name: str, type: Optional[str] = None) -> dict:
-        """Everything known about the entity called ``name``.
-
-        Returns ``{"id", "type", "name", "aliases": [str], "articles": [{id, title, published,
-        url, source}], "mentions": int, "roles": [str], "claims": [claim dicts], "dates": [date
-        dicts], "merges": [evidence dicts], "affiliations": [{id, type, name}] (organisations its
-        roles name), "affiliation_claims": [claim dicts] (claims in sentences mentioning those
-        organisations), "other_matches": [{id, type, name, mentions}]}``:
-        claims and dates are those in a sentence that mentions the entity (or, for claims, whose
-        entity is it). When several entities share the name, the most mentioned one is returned
-        and the rest are listed in ``other_matches``.
+        """Everything known about the entity called ``name``: aliases, articles, mentions, roles,
+        claims and dates of the sentences that mention it, merges, affiliations and their claims
+        (:func:`newsfacts.store.queries.entity_info` has the shape). When several entities share
+        the name, the most mentioned one is returned and the rest are listed in ``other_matches``.
 
         Raises:
             StoreError: no entity of that name is stored.
@@ -250,14 +244,8 @@ class Store:
 
     def query_claims(self, concept: Optional[str] = None, since: Optional[dt.date] = None,
                      limit: Optional[int] = None) -> list[dict]:
-        """Claims whose concept contains ``concept`` (case-insensitive) and whose time reaches ``since``.
-
-        A claim's time is its TIMEX3 ``time`` (a year counts to its last day: "2019" passes
-        since=2019-06-01), else its article's publication date; claims with no time at all are
-        left out when ``since`` is given. Returns claim dicts (every ClaimRecord field, ``change``
-        nested, plus ``article_id``, ``article_title``, ``published``, ``entity`` name), ordered
-        by the start of their time ("2021" before "2021-03"), then article and offset.
-        """
+        """Claims whose concept contains ``concept`` (case-insensitive) and whose time reaches
+        ``since``, ordered by the start of their time: :func:`newsfacts.store.queries.find_claims`."""
         with self._read() as conn:
             return queries.find_claims(conn, concept, since, limit)
 

@@ -20,6 +20,20 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+
+def _local_span() -> list[sa.Column]:
+    """The first columns of a date or claim: its article and local id (the key), its char
+    offsets, text and sentence."""
+    return [
+        sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("local_id", sa.String(16), primary_key=True),
+        sa.Column("start", sa.Integer, nullable=False),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("sentence", sa.Text, nullable=False),
+    ]
+
+
 articles = sa.Table(
     "articles", metadata,
     sa.Column("id", sa.String(128), primary_key=True),
@@ -73,12 +87,7 @@ roles = sa.Table(
 )
 dates = sa.Table(
     "dates", metadata,
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("local_id", sa.String(16), primary_key=True),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("sentence", sa.Text, nullable=False),
+    *_local_span(),
     sa.Column("type", sa.String(16), nullable=False),
     sa.Column("value", sa.Text, nullable=False),
     sa.Column("mod", sa.String(16)),
@@ -88,12 +97,7 @@ dates = sa.Table(
 )
 claims = sa.Table(
     "claims", metadata,
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("local_id", sa.String(16), primary_key=True),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("sentence", sa.Text, nullable=False),
+    *_local_span(),
     sa.Column("evidence", sa.Text, nullable=False),
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),
