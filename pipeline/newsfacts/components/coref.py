@@ -343,12 +343,7 @@ def _appositive_alias(span: Span, text: str) -> Optional[tuple[str, int, int]]:
 
 def _definite_descriptions(doc: Doc, clusters: list[_Cluster], text: str) -> None:
     """Rule 5: "the bureau" joins the only ORG whose last word is "bureau"."""
-    orgs_by_head: dict[str, list[_Cluster]] = {}
-    for c in clusters:
-        if c.type == "ORG":
-            heads = {k.split()[-1] for k in c.keys if k}
-            for h in heads:
-                orgs_by_head.setdefault(h, []).append(c)
+    orgs_by_head = _orgs_by_head(clusters)
     taken = {s for c in clusters for s in c.spans}
     for tok in doc:
         if tok.lower_ != "the" or tok.i + 1 >= len(doc):
@@ -368,6 +363,17 @@ def _definite_descriptions(doc: Doc, clusters: list[_Cluster], text: str) -> Non
             alias = text[span[0]:span[1]]
             if alias.lower() not in (a.lower() for a in cands[0].aliases):
                 cands[0].aliases.append(alias)
+
+
+def _orgs_by_head(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """``{last word of a key: the ORG clusters with such a key}``."""
+    orgs_by_head: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        if c.type == "ORG":
+            heads = {k.split()[-1] for k in c.keys if k}
+            for h in heads:
+                orgs_by_head.setdefault(h, []).append(c)
+    return orgs_by_head
 
 
 def _to_entity(text: str, c: _Cluster) -> Entity:
