@@ -18,7 +18,7 @@ SEED_PATH = REPO / "corpus" / "beijing-news-guangzhou-online-loans.txt"
 
 @pytest.fixture(scope="session")
 def nlp_fast():
-    """spaCy + dates + claims + linker, without the transformer NER stage."""
+    """spaCy + dates + claims + coref, without the transformer NER stage."""
     return build_nlp(Settings(use_transformer=False))
 
 

@@ -112,6 +112,24 @@ def test_rerun_adds_nothing_and_runs_no_nlp(tmp_path, monkeypatch):
     assert fact_rows(db) == before
 
 
+def test_inputs_are_read_once(tmp_path, monkeypatch):
+    """A batch reads its inputs once (no counting pass before the run), with or without a limit."""
+    db = str(tmp_path / "b.db")
+    run_batch([str(ARTICLES)], db, settings=FAST, progress=False)
+    reads = []
+
+    def counting(paths, *a, **k):
+        reads.append(list(paths))
+        return iter_inputs(paths, *a, **k)
+
+    monkeypatch.setattr(batch_mod, "iter_inputs", counting)
+    s = run_batch([str(ARTICLES)], db, settings=FAST, progress=True)
+    assert (s.new, s.skipped, s.failed) == (0, 5, 4) and reads == [[str(ARTICLES)]]
+    reads.clear()
+    s = run_batch([str(ARTICLES)], db, settings=FAST, progress=True, limit=3)
+    assert s.new + s.skipped + s.failed == 3 and len(reads) == 1
+
+
 def test_pipeline_version_change_reprocesses(tmp_path, monkeypatch):
     db = str(tmp_path / "b.db")
     run_batch([str(ARTICLES)], db, settings=FAST, progress=False)
@@ -151,9 +169,17 @@ def test_code_digest_follows_the_extraction_code(tmp_path, monkeypatch):
     with open(copy / "cli.py", "a") as fh:
         fh.write("\n# a comment in the command line\n")
     assert digest_of(copy) == base
+    for unrelated in ("store/core.py", "formats/to_text.py"):  # the store and the output formats
+        with open(copy / unrelated, "a") as fh:
+            fh.write("\n# not extraction code\n")
+        assert digest_of(copy) == base, unrelated
+    with open(copy / "name_keys.py", "a") as fh:  # read by in-article coreference
+        fh.write("\n# an edited key\n")
+    edited = digest_of(copy)
+    assert edited != base
     with open(copy / "components" / "claims.py", "a") as fh:
         fh.write("\n# an edited rule\n")
-    assert digest_of(copy) != base
+    assert digest_of(copy) not in (base, edited)
 
 
 def test_memory_zone_gives_the_same_facts():

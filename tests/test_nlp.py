@@ -62,3 +62,16 @@ def test_batches_hold_a_character_budget():
     assert got == [["0", "1", "2"], ["3"], ["4"], ["5", "6"]]
     assert [[a.id for a in g] for g in batches(arts, batch_size=3, max_chars=None)] == \
         [["0", "1", "2"], ["3", "4", "5"], ["6"]]
+
+
+def test_components_declare_what_they_assign_and_require(nlp_full):
+    """spaCy's pipeline analysis finds no component requiring what no earlier one assigns."""
+    analysis = nlp_full.analyze_pipes(pretty=False)
+    assert not any(analysis["problems"].values()), analysis["problems"]
+    summary = analysis["summary"]
+    assert summary["newsfacts_paragraphs"]["assigns"] == ["token.is_sent_start"]
+    assert "doc.ents" in summary["newsfacts_org_names"]["assigns"]
+    assert summary["newsfacts_coref"]["assigns"] == ["doc._.entities"]
+    assert "doc.ents" in summary["newsfacts_coref"]["requires"]
+    if "newsfacts_transformer_ner" in summary:
+        assert "doc.ents" in summary["newsfacts_transformer_ner"]["assigns"]

@@ -1,4 +1,4 @@
-"""The knowledge table (pipeline/newsfacts/store.py) on hand-made ArticleFacts: SQLite always, PostgreSQL
+"""The knowledge table (pipeline/newsfacts/store/) on hand-made ArticleFacts: SQLite always, PostgreSQL
 when NEWSFACTS_TEST_PG names a reachable server (``source scripts/start_postgres.sh``)."""
 
 from __future__ import annotations
@@ -125,30 +125,15 @@ def article_b(aid="b") -> ArticleFacts:
 # --------------------------------------------------------------------------- keys
 
 
-def test_norm_key_folds_case_the_possessive_punctuation_space():
-    assert norm_key("The People's Bank of China", "ORG") == "people bank of china"
-    assert norm_key("people’s  bank of CHINA", "ORG") == "people bank of china"
-    assert norm_key("U.S.", "GPE") == "us"
-    assert norm_key("Mr. Chen Long", "PERSON") == "chen long"
-    assert norm_key("Apple Inc.", "ORG") == "apple"
-    assert norm_key("Procter & Gamble", "ORG") == norm_key("Procter and Gamble", "ORG")
-    assert norm_key("Luiz Inácio Lula", "PERSON") == "luiz inacio lula"
+def test_package_exports_the_public_names():
+    """Tests and scripts import these from newsfacts.store; the rules behind them are tested in
+    test_name_keys.py (the key) and test_store_resolution.py (strong aliases, fuzzy matching)."""
+    from newsfacts.name_keys import resolution_key
+    from newsfacts.store.core import Store as CoreStore
+    from newsfacts.store.resolution import fuzzy_compatible as resolution_fuzzy
 
-
-def test_acronym_aliases_are_strong_bare_surnames_are_not():
-    from newsfacts.store import _is_strong
-
-    assert _is_strong("gao", "government accountability office")
-    assert _is_strong("pboc", "people bank of china")
-    assert not _is_strong("chen", "chen long")
-    assert not _is_strong("boc", "people bank of china")
-
-
-def test_fuzzy_is_conservative():
-    assert not fuzzy_compatible("chen long", "chen liang")
-    assert not fuzzy_compatible("bank of china", "people bank of china")
-    assert not fuzzy_compatible("john smith", "joan smith")  # short tokens never fuzzy-match
-    assert fuzzy_compatible("jonathan smithers", "jonathon smithers")
+    assert norm_key is resolution_key and fuzzy_compatible is resolution_fuzzy and Store is CoreStore
+    assert callable(create_scratch_database)
 
 
 # --------------------------------------------------------------------------- writing
@@ -414,7 +399,7 @@ def test_readers_do_not_create_a_missing_store(tmp_path):
 def test_wal_switch_is_retried_while_another_process_holds_the_lock():
     import sqlite3
 
-    from newsfacts.store import _set_wal
+    from newsfacts.store.engine import set_wal as _set_wal
 
     class Cursor:
         calls = 0

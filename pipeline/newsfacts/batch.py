@@ -158,18 +158,23 @@ def _ner_model_id(path: Optional[str]) -> str:
     return p.name or str(path)
 
 
+#: Files and folders of the package left out of :func:`code_digest`: they do not change what is extracted.
+NOT_EXTRACTION = frozenset({"cli.py", "cli_store.py", "batch.py"})
+NOT_EXTRACTION_DIRS = ("store/", "formats/")
+
+
 def code_digest() -> str:
     """First 12 hex digits of a SHA-256 over the extraction code: every ``.py`` file of the
-    ``pipeline`` package except the command line, the batch runner and the store (which do not
-    change what is extracted), in sorted path order, path and content. Cached per process."""
+    ``newsfacts`` package except the command line, the batch runner, the store and the output
+    formats (which do not change what is extracted; ``NOT_EXTRACTION``), in sorted path order,
+    path and content. Cached per process."""
     global _CODE_DIGEST
     if _CODE_DIGEST is None:
         root = Path(__file__).resolve().parent
-        skip = {"cli.py", "cli_store.py", "batch.py", "store.py", "render.py"}
         h = hashlib.sha256()
         for path in sorted(root.rglob("*.py")):
             rel = path.relative_to(root).as_posix()
-            if rel in skip or rel.startswith("migrations/"):
+            if rel in NOT_EXTRACTION or rel.startswith(NOT_EXTRACTION_DIRS):
                 continue
             h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
         _CODE_DIGEST = h.hexdigest()[:12]
@@ -429,10 +434,6 @@ class _Dask:
 # --------------------------------------------------------------------------- the batch
 
 
-def _count_inputs(paths: list[str]) -> int:
-    return sum(1 for _ in iter_inputs(paths))
-
-
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for item in items:
@@ -464,7 +465,8 @@ def run_batch(
     ``workers=1`` runs in this process) or Dask (``engine="dask"``: ``scheduler`` address, or a
     LocalCluster with ``workers`` one-thread worker processes when None). Results are written
     here, one transaction per article, in input order. ``progress`` shows a rich progress bar on
-    stderr. ``chunk_size`` articles go to a worker at a time; ``limit`` stops after that many
+    stderr (each input is read once, as the run goes, so the bar's total is known when the last
+    input has been read). ``chunk_size`` articles go to a worker at a time; ``limit`` stops after that many
     input items (articles and failures); ``rebuild_every`` rebuilds a worker's pipeline every N
     documents. Workers get :data:`THREAD_ENV` (one thread); with ``workers=1`` it is set in this
     process. Workers and the Dask cluster start only when there is something to process.
@@ -493,9 +495,6 @@ def run_batch(
     store = Store(db)
     try:
         stored = store.stored(version)
-        total = _count_inputs(paths)
-        if limit is not None:
-            total = min(total, limit)
         seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) read in this run
         words_of: dict[str, int] = {}
 
@@ -506,7 +505,8 @@ def run_batch(
         bar = Progress(TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), TimeRemainingColumn(),
                        console=Console(stderr=True), disable=not progress, transient=False)
-        task = bar.add_task("batch", total=total, stats="")
+        # the inputs are read once, as the batch goes: their number is known when the last is read
+        task = bar.add_task("batch", total=None, stats="")
 
         def tick(n: int = 1) -> None:
             el = time.perf_counter() - t0
@@ -524,7 +524,7 @@ def run_batch(
             n = 0
             for item in iter_inputs(paths):
                 if limit is not None and n >= limit:
-                    return
+                    break
                 n += 1
                 if isinstance(item, Failure):
                     fail(item.origin, item.reason)
@@ -541,6 +541,7 @@ def run_batch(
                 seen[item.id] = (h, item.origin)
                 words_of[item.id] = len(item.text.split())
                 yield item
+            bar.update(task, total=n)
 
         hashes: dict[str, str] = {}
 

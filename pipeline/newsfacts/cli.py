@@ -15,6 +15,7 @@ from typing import Iterator, List, Optional
 import typer
 from rich.console import Console
 
+from . import formats
 from .errors import NewsfactsError
 from .ingest import Article, Failure, iter_inputs, parse_published
 
@@ -29,11 +30,8 @@ class InputFormat(str, enum.Enum):
     html = "html"
 
 
-class Format(str, enum.Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    html = "html"
+#: ``--format`` of ``extract``: the formats registered for it (:mod:`newsfacts.formats`).
+Format = enum.Enum("Format", {name: name for name in formats.names(formats.EXTRACT)}, type=str)
 
 
 def fail(message: str) -> None:
@@ -59,7 +57,7 @@ def _read_stdin() -> str:
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Files (.txt .json .jsonl .html), directories, or - for stdin."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="text (tables), json, jsonl or html."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help=formats.describe(formats.EXTRACT) + "."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD for a single input."),
     include_text: bool = typer.Option(False, "--include-text", help="Add the article text to each record."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
@@ -71,7 +69,6 @@ def extract(
     """Extract entities, dates and numeric claims from articles."""
     from .nlp import build_nlp, process
     from .to_records import doc_to_facts
-    from .render import print_report, to_html
 
     try:
         published_date = parse_published(published, "--published") if published else None
@@ -111,27 +108,13 @@ def extract(
         stream = open(out, "w", encoding="utf-8") if out else sys.stdout
     except OSError as exc:
         fail(f"{out}: cannot write ({exc.strerror})")
-    # on a pipe or file, wide enough that names are not wrapped inside table cells
-    console = Console(file=stream, width=None if stream.isatty() else 160)
-    collected: list = []
+    # json: one object for one input, a list for several (even when some of them failed)
+    writer = formats.writer(formats.EXTRACT, fmt.value)(stream, several=len(items) != 1)
     try:
         for article, doc in process(nlp, articles(), batch_size=settings.batch_size,
                                     segment_chars=settings.segment_chars):
-            facts = doc_to_facts(doc, article, include_text=include_text)
-            if fmt == Format.jsonl:
-                stream.write(facts.model_dump_json(exclude_none=False) + "\n")
-                stream.flush()
-            elif fmt == Format.text:
-                print_report(facts, console)
-            else:
-                collected.append((facts, article.text))
-        if fmt == Format.json:
-            docs = [json.loads(f.model_dump_json()) for f, _ in collected]
-            # one object for one input, a list for several (even when some of them failed)
-            json.dump(docs[0] if len(items) == 1 else docs, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        elif fmt == Format.html:
-            stream.write(to_html(collected))
+            writer.add(doc_to_facts(doc, article, include_text=include_text), article.text)
+        writer.finish()
     finally:
         if out:
             stream.close()
@@ -213,10 +196,6 @@ def _register_store_commands() -> None:
 
 
 _register_store_commands()
-
-
-def main() -> None:  # pragma: no cover
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import formats
 from .errors import NewsfactsError
 
 query_app = typer.Typer(help="Query the knowledge table.", no_args_is_help=True)
@@ -77,7 +78,7 @@ def batch(
     if json_summary:
         _dump(summary.as_dict())
     else:
-        console = Console(width=None if sys.stdout.isatty() else 160)
+        console = _console()
         console.print(summary.table())
         if summary.failed:
             console.print(f"{summary.failed} input(s) failed; they are recorded in failed_inputs:")
@@ -104,7 +105,16 @@ def query_entity(
     if fmt == "json":
         _dump(info)
         return
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    _print_entity(info, _console())
+
+
+def _console() -> Console:
+    """A console on stdout; 160 columns wide on a pipe or file."""
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def _print_entity(info: dict, console: Console) -> None:
+    """The table view of ``query entity``: a header, aliases, roles, affiliations, then tables."""
     console.print(f"[bold]{info['name']}[/bold] ({info['type']}, entity {info['id']}, "
                   f"{info['mentions']} mentions in {len(info['articles'])} articles)")
     if info["aliases"]:
@@ -112,32 +122,42 @@ def query_entity(
     if info["roles"]:
         console.print("roles: " + "; ".join(info["roles"]), markup=False)
     if info["affiliations"]:
-        console.print("affiliations: " + "; ".join(f"{o['name']} ({o['type']}, entity {o['id']})"
-                                                   for o in info["affiliations"]), markup=False)
-    t = Table(title="articles")
-    for col in ("id", "published", "title"):
-        t.add_column(col)
-    for a in info["articles"]:
-        published = str(a["published"] or "")
-        if published and a.get("published_precision") == "year":  # inferred: only the year is known
-            published = published[:4] + " (inferred)"
-        t.add_row(a["id"], published, a["title"] or "")
-    console.print(t)
+        console.print("affiliations: " + _entity_list(info["affiliations"]), markup=False)
+    console.print(_articles_table(info["articles"]))
     if info["claims"]:
         console.print(_claims_table(info["claims"], "claims in sentences mentioning it"))
     if info["affiliation_claims"]:
         names = ", ".join(o["name"] for o in info["affiliations"])
         console.print(_claims_table(info["affiliation_claims"], f"claims of its organisation ({names})"))
     if info["dates"]:
-        t = Table(title="dates in sentences mentioning it")
-        for col in ("article", "text", "type", "value", "mod"):
-            t.add_column(col)
-        for d in info["dates"]:
-            t.add_row(d["article_id"], d["text"], d["type"], d["value"], d["mod"] or "")
-        console.print(t)
+        console.print(_dates_table(info["dates"]))
     if info["other_matches"]:
-        console.print("also named so: " + "; ".join(f"{m['name']} ({m['type']}, entity {m['id']})"
-                                                    for m in info["other_matches"]), markup=False)
+        console.print("also named so: " + _entity_list(info["other_matches"]), markup=False)
+
+
+def _entity_list(found: list[dict]) -> str:
+    return "; ".join(f"{m['name']} ({m['type']}, entity {m['id']})" for m in found)
+
+
+def _articles_table(articles: list[dict]) -> Table:
+    t = Table(title="articles")
+    for col in ("id", "published", "title"):
+        t.add_column(col)
+    for a in articles:
+        published = str(a["published"] or "")
+        if published and a.get("published_precision") == "year":  # inferred: only the year is known
+            published = published[:4] + " (inferred)"
+        t.add_row(a["id"], published, a["title"] or "")
+    return t
+
+
+def _dates_table(dates: list[dict]) -> Table:
+    t = Table(title="dates in sentences mentioning it")
+    for col in ("article", "text", "type", "value", "mod"):
+        t.add_column(col)
+    for d in dates:
+        t.add_row(d["article_id"], d["text"], d["type"], d["value"], d["mod"] or "")
+    return t
 
 
 def _claims_table(claims: list[dict], title: str) -> Table:
@@ -177,18 +197,18 @@ def query_claims(
     if fmt == "json":
         _dump(rows)
     else:
-        Console(width=None if sys.stdout.isatty() else 160).print(_claims_table(rows, f"{len(rows)} claims"))
+        _console().print(_claims_table(rows, f"{len(rows)} claims"))
 
 
 def export(
     db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one article a line), csv or parquet (a folder, a file per table)."),
+    fmt: str = typer.Option("jsonl", "--format", help=formats.describe(formats.EXPORT) + "."),
     out: Path = typer.Option(..., "--out", "-o", help="Output file (jsonl) or folder (csv, parquet)."),
 ) -> None:
     """Export the knowledge table."""
     from .store import Store
 
-    fmt = _check_format(fmt, ("jsonl", "csv", "parquet"))
+    fmt = _check_format(fmt, formats.names(formats.EXPORT))
     with _user_errors():
         with Store(db, must_exist=True) as store:
             counts = store.export(fmt, out)

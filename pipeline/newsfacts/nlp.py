@@ -3,8 +3,9 @@
 ``build_nlp`` loads the spaCy package named in :class:`~newsfacts.config.Settings` and appends
 the project's registered components (factories): ``newsfacts_paragraphs`` (line breaks start
 sentences; before the parser), ``newsfacts_transformer_ner`` (after spaCy's
-``ner``), ``newsfacts_org_names`` (rule-based long organisation names), ``newsfacts_dates``, ``newsfacts_claims``, ``newsfacts_linker``. Nothing on the
-per-article path loads weights or opens files.
+``ner``), ``newsfacts_org_names`` (rule-based long organisation names), ``newsfacts_dates``,
+``newsfacts_claims``, ``newsfacts_coref`` (in-article coreference). Nothing on the per-article
+path loads weights or opens files.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .ingest import Article, normalise_for_models
 # for users who build their own pipelines).
 from .components import claims as _claims  # noqa: F401
 from .components import dates as _dates  # noqa: F401
-from .components import linking as _linking  # noqa: F401
+from .components import coref as _coref  # noqa: F401
 from .components import org_names as _org_names  # noqa: F401
 from .components import paragraphs as _paragraphs  # noqa: F401
 from .components import transformer_ner as _transformer_ner  # noqa: F401
@@ -69,7 +70,7 @@ def build_nlp(settings: Optional[Settings] = None) -> Language:
     nlp.add_pipe("newsfacts_org_names")
     nlp.add_pipe("newsfacts_dates")
     nlp.add_pipe("newsfacts_claims")
-    nlp.add_pipe("newsfacts_linker")
+    nlp.add_pipe("newsfacts_coref")
     nlp.meta.setdefault("newsfacts", {})["ner_model"] = ner_model
     return nlp
 
@@ -78,7 +79,7 @@ def build_nlp(settings: Optional[Settings] = None) -> Language:
 #: components before the first of them (spaCy's tokenizer-to-NER and ``newsfacts_paragraphs``)
 #: run on paragraph-aligned segments of a long article; see :func:`process`.
 DOC_LEVEL = ("newsfacts_transformer_ner", "newsfacts_org_names", "newsfacts_dates",
-             "newsfacts_claims", "newsfacts_linker")
+             "newsfacts_claims", "newsfacts_coref")
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 

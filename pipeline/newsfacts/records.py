@@ -156,35 +156,58 @@ class ArticleFacts(_Strict):
         text = self.text
         if text is None and info.context:
             text = info.context.get("text")
-        spans: list[tuple[str, int, int, str]] = []
-        for e in self.entities:
-            spans += [(f"entity {e.id} mention", m.start, m.end, m.text) for m in e.mentions]
-        spans += [(f"date {d.id}", d.start, d.end, d.text) for d in self.dates]
-        for c in self.claims:
-            spans.append((f"claim {c.id}", c.start, c.end, c.text))
-            spans.append((f"claim {c.id} evidence", c.evidence_start, c.evidence_end, c.evidence))
-            if c.holder is not None or c.holder_start is not None:
-                if c.holder is None or c.holder_start is None or c.holder_end is None:
-                    raise ValueError(f"claim {c.id}: holder, holder_start and holder_end go together")
-                spans.append((f"claim {c.id} holder", c.holder_start, c.holder_end, c.holder))
+        spans = _spans(self)
         if text is not None:
-            for what, start, end, got in spans:
-                if end > len(text):
-                    raise ValueError(f"{what}: offset {end} is outside the text ({len(text)} characters)")
-                if text[start:end] != got:
-                    raise ValueError(f"{what}: text {got!r} differs from the article text {text[start:end]!r}")
-        date_ids = {d.id for d in self.dates}
-        entity_ids = {e.id for e in self.entities}
-        for e in self.entities:
-            for a in e.affiliations:
-                if a not in entity_ids:
-                    raise ValueError(f"entity {e.id}: unknown affiliation {a!r}")
-        for c in self.claims:
-            if c.date_id is not None and c.date_id not in date_ids:
-                raise ValueError(f"claim {c.id}: unknown date_id {c.date_id!r}")
-            if c.entity_id is not None and c.entity_id not in entity_ids:
-                raise ValueError(f"claim {c.id}: unknown entity_id {c.entity_id!r}")
+            _check_offsets(spans, text)
+        _check_references(self)
         return self
+
+
+Spans = list[tuple[str, int, int, str]]  # (what, start, end, text) of every span of an article
+
+
+def _spans(facts: ArticleFacts) -> Spans:
+    """Every span of the article: entity mentions, dates, claims with their evidence and holder.
+
+    Raises:
+        ValueError: a claim's holder, holder_start and holder_end are not all given or all None.
+    """
+    spans: Spans = []
+    for e in facts.entities:
+        spans += [(f"entity {e.id} mention", m.start, m.end, m.text) for m in e.mentions]
+    spans += [(f"date {d.id}", d.start, d.end, d.text) for d in facts.dates]
+    for c in facts.claims:
+        spans.append((f"claim {c.id}", c.start, c.end, c.text))
+        spans.append((f"claim {c.id} evidence", c.evidence_start, c.evidence_end, c.evidence))
+        if c.holder is not None or c.holder_start is not None:
+            if c.holder is None or c.holder_start is None or c.holder_end is None:
+                raise ValueError(f"claim {c.id}: holder, holder_start and holder_end go together")
+            spans.append((f"claim {c.id} holder", c.holder_start, c.holder_end, c.holder))
+    return spans
+
+
+def _check_offsets(spans: Spans, text: str) -> None:
+    """Raise ValueError unless every span's text is the article text at its offsets."""
+    for what, start, end, got in spans:
+        if end > len(text):
+            raise ValueError(f"{what}: offset {end} is outside the text ({len(text)} characters)")
+        if text[start:end] != got:
+            raise ValueError(f"{what}: text {got!r} differs from the article text {text[start:end]!r}")
+
+
+def _check_references(facts: ArticleFacts) -> None:
+    """Raise ValueError unless every affiliation, claim date_id and claim entity_id names a record of the article."""
+    date_ids = {d.id for d in facts.dates}
+    entity_ids = {e.id for e in facts.entities}
+    for e in facts.entities:
+        for a in e.affiliations:
+            if a not in entity_ids:
+                raise ValueError(f"entity {e.id}: unknown affiliation {a!r}")
+    for c in facts.claims:
+        if c.date_id is not None and c.date_id not in date_ids:
+            raise ValueError(f"claim {c.id}: unknown date_id {c.date_id!r}")
+        if c.entity_id is not None and c.entity_id not in entity_ids:
+            raise ValueError(f"claim {c.id}: unknown entity_id {c.entity_id!r}")
 
 
 class ExportedEntity(EntityRecord):

@@ -3,10 +3,11 @@
 Small statistical NER models miss long organisation names made of common title-cased words
 ("Guangzhou Mutual Gold Remediation Office"), which are frequent in translated news. This
 component adds an ORG span for every maximal run of capitalised tokens that ends in an
-organisational designator noun (``DESIGNATORS``: the head nouns of organisation names in the
-OntoNotes ORG guidelines — office, bureau, ministry, committee, group, bank, …), joined only by
-"of", "for", "and", "&", "on", "the" (after "of"/"for") or an in-word hyphen; "and" never
-joins two names that each end in a designator ("X Office and the Y Office" is two names).
+organisational designator noun (``ORG_DESIGNATORS`` in :mod:`newsfacts.lexicon.en.names`: the
+head nouns of organisation names in the OntoNotes ORG guidelines — office, bureau, ministry,
+committee, group, bank, …), joined only by "of", "for", "and", "&", "on", "the" (after
+"of"/"for") or an in-word hyphen; "and" never joins two names that each end in a designator
+("X Office and the Y Office" is two names).
 
 Merge rule with the entities already on ``doc.ents``: a rule span replaces the entities it
 fully contains ("Guangzhou" GPE inside "Guangzhou Mutual Gold Remediation Office"); it is
@@ -15,28 +16,54 @@ dropped when it only partly overlaps an entity, or lies inside a longer one.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-#: Head nouns that end organisation names (lower case, singular and plural).
-DESIGNATORS = frozenset(
-    """office offices bureau bureaus bureaux ministry ministries committee committees commission
-    commissions group department departments agency agencies association associations council
-    councils court bank banks company corporation corp inc ltd llc plc university college institute
-    institution party union authority authorities administration federation fund foundation
-    organization organisation board service services police army navy force forces club team
-    assembly congress parliament senate league alliance coalition front movement network exchange
-    center centre academy school hospital society secretariat directorate cabinet government
-    chamber trust airlines airways group's""".split()
-)
-CONNECTORS = frozenset({"of", "for", "and", "&", "on"})
-_THE_AFTER = frozenset({"of", "for"})
-#: Capitalised words that open a sentence but never start a name.
-_NOT_NAME_START = frozenset({"The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "With", "Under", "Since", "This", "That", "These", "Those", "It", "Its"})
+from ..lexicon.en.names import (NOT_NAME_START, ORG_DESIGNATORS, ORG_NAME_CONNECTORS, ORG_NAME_COORDINATORS,
+                                ORG_NAME_THE_AFTER)
 
 
-def _is_cap(tok) -> bool:
+def _is_cap(tok: Token) -> bool:
     return (tok.is_title or tok.is_upper or (tok.text[:1].isupper() and tok.is_alpha)) and not tok.is_punct
+
+
+def _joins_run(doc: Doc, j: int) -> bool:
+    """May the lower-case token ``doc[j]`` continue a run of capitalised words?
+
+    A connector before a capitalised word ("of", "for", "and", "&", "on"), or "of"/"for" before
+    "the" — but "and"/"&" never after a designator (that starts a second name); "the" after
+    "of"/"for" before a capitalised word; an in-word hyphen ("Sino-Foreign")."""
+    t, n = doc[j], len(doc)
+    if (t.lower_ in ORG_NAME_CONNECTORS and j + 1 < n
+            and (_is_cap(doc[j + 1]) or (t.lower_ in ORG_NAME_THE_AFTER and doc[j + 1].lower_ == "the"))
+            and not (t.lower_ in ORG_NAME_COORDINATORS and doc[j - 1].lower_ in ORG_DESIGNATORS)):
+        return True
+    if t.lower_ == "the" and doc[j - 1].lower_ in ORG_NAME_THE_AFTER and j + 1 < n and _is_cap(doc[j + 1]):
+        return True
+    return t.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and _is_cap(doc[j + 1])
+
+
+def _run(doc: Doc, i: int) -> tuple[int, int]:
+    """The run of capitalised words and inner connectors from ``doc[i]``: ``(end, last capitalised)``."""
+    j, last_cap = i + 1, i
+    while j < len(doc):
+        t = doc[j]
+        if _is_cap(t) and not t.like_num:
+            last_cap = j
+        elif not _joins_run(doc, j):
+            break
+        j += 1
+    return j, last_cap
+
+
+def _designator_end(doc: Doc, i: int, last_cap: int) -> Optional[int]:
+    """End of the name: after the last designator of the run ``doc[i:last_cap + 1]`` (never ``doc[i]``)."""
+    for k in range(last_cap, i, -1):
+        if doc[k].lower_ in ORG_DESIGNATORS:
+            return k + 1
+    return None
 
 
 def find_org_names(doc: Doc) -> list[Span]:
@@ -45,35 +72,11 @@ def find_org_names(doc: Doc) -> list[Span]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not _is_cap(tok) or tok.text in _NOT_NAME_START or tok.like_num:
+        if not _is_cap(tok) or tok.text in NOT_NAME_START or tok.like_num:
             i += 1
             continue
-        j = i + 1  # extend over capitalised words and inner connectors
-        last_cap = i
-        while j < n:
-            t = doc[j]
-            if _is_cap(t) and not t.like_num:
-                last_cap = j
-                j += 1
-            elif (
-                t.lower_ in CONNECTORS
-                and j + 1 < n
-                and (_is_cap(doc[j + 1]) or (t.lower_ in _THE_AFTER and doc[j + 1].lower_ == "the"))
-                and not (t.lower_ in {"and", "&"} and doc[j - 1].lower_ in DESIGNATORS)
-            ):
-                j += 1
-            elif t.lower_ == "the" and doc[j - 1].lower_ in _THE_AFTER and j + 1 < n and _is_cap(doc[j + 1]):
-                j += 1
-            elif t.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n and _is_cap(doc[j + 1]):
-                j += 1
-            else:
-                break
-        # the name ends at the last designator inside the run
-        end = None
-        for k in range(last_cap, i, -1):
-            if doc[k].lower_ in DESIGNATORS:
-                end = k + 1
-                break
+        j, last_cap = _run(doc, i)
+        end = _designator_end(doc, i, last_cap)
         if end is not None and end - i >= 2:
             spans.append(Span(doc, i, end, label="ORG"))
             i = end
@@ -105,7 +108,12 @@ class OrgNames:
         return doc
 
 
-@Language.factory("newsfacts_org_names")
+@Language.factory(
+    "newsfacts_org_names",
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+    requires=["doc.ents"],
+    default_config={},
+)
 def make_org_names(nlp: Language, name: str) -> OrgNames:
     """Factory for :class:`OrgNames`."""
     return OrgNames()

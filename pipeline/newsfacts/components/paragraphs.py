@@ -28,7 +28,7 @@ class ParagraphBoundaries:
         return doc
 
 
-@Language.factory("newsfacts_paragraphs")
+@Language.factory("newsfacts_paragraphs", assigns=["token.is_sent_start"], requires=[], default_config={})
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
     """Factory for :class:`ParagraphBoundaries` (stateless)."""
     return ParagraphBoundaries()

@@ -83,12 +83,53 @@ SPACY_FALLBACK_TYPES = frozenset({"ORG", "EVENT"})
 SPACY_FIRST_TYPES = frozenset({"LANGUAGE", "PRODUCT", "LOC"})
 MIN_CONFIDENCE: dict = {"ORG": 0.95}
 MERGE_MODES = ("trust", "transformer", "spacy")
+#: The factory's configuration defaults (the one place they are written; the class reads them too).
+DEFAULT_CONFIG = {"model": "", "batch_size": 8, "max_length": 128, "merge": "trust", "threads": 0,
+                  "overlap": 32, "clean": True}
 MAX_SUBWORDS_PER_WORD = 16
 SPAN_KEY_TRANSFORMER = "transformer_ents"
 SPAN_KEY_SPACY = "spacy_ents"
 
 # Word-shape vocabulary of the shipped model (also stored in labels.json, which wins).
 SHAPES = ["<pad>", "Xxxx", "XXXX", "X", "xxxx", "x", "dd", "d-mix", "mixed", "X.", "punct", "other"]
+
+
+def _shape_without_letters(word: str) -> str:
+    """Shape class of a non-empty word with no letter: digits, digits mixed, punctuation, other."""
+    if all(c.isdigit() for c in word):
+        return "dd"
+    if any(c.isdigit() for c in word):
+        return "d-mix"
+    if all(unicodedata.category(c).startswith(("P", "S")) for c in word):
+        return "punct"
+    return "other"
+
+
+def _cased_shape(letters: list[str]) -> str:
+    """Shape class of a word's letters when the word holds no digit and is no ``X.`` abbreviation."""
+    if all(c.isupper() for c in letters):
+        return "X" if len(letters) == 1 else "XXXX"
+    if all(c.islower() for c in letters):
+        return "x" if len(letters) == 1 else "xxxx"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "Xxxx"
+    return "mixed"
+
+
+def shape_class(word: str) -> str:
+    """The name of ``word``'s shape class (see :func:`word_shape`)."""
+    if not word:
+        return "other"
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return _shape_without_letters(word)
+    if not all(c.isascii() for c in letters) and not any(c.isupper() or c.islower() for c in letters):
+        return "other"
+    if any(c.isdigit() for c in word):
+        return "d-mix"
+    if "." in word and letters[0].isupper() and all(c.isupper() for c in letters):
+        return "X."
+    return _cased_shape(letters)
 
 
 def word_shape(word: str, shapes: Sequence[str] = SHAPES) -> int:
@@ -98,31 +139,7 @@ def word_shape(word: str, shapes: Sequence[str] = SHAPES) -> int:
     case, ``dd`` digits, ``d-mix`` digits with other characters, ``mixed`` (``iPhone``), ``X.``
     (``U.S.``), ``punct``, ``other`` (uncased scripts, emoji). Identical to the training script.
     """
-    idx = shapes.index
-    if not word:
-        return idx("other")
-    letters = [c for c in word if c.isalpha()]
-    if not letters:
-        if all(c.isdigit() for c in word):
-            return idx("dd")
-        if any(c.isdigit() for c in word):
-            return idx("d-mix")
-        if all(unicodedata.category(c).startswith(("P", "S")) for c in word):
-            return idx("punct")
-        return idx("other")
-    if not all(c.isascii() for c in letters) and not any(c.isupper() or c.islower() for c in letters):
-        return idx("other")
-    if any(c.isdigit() for c in word):
-        return idx("d-mix")
-    if "." in word and letters[0].isupper() and all(c.isupper() for c in letters):
-        return idx("X.")
-    if all(c.isupper() for c in letters):
-        return idx("X") if len(letters) == 1 else idx("XXXX")
-    if all(c.islower() for c in letters):
-        return idx("x") if len(letters) == 1 else idx("xxxx")
-    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
-        return idx("Xxxx")
-    return idx("mixed")
+    return shapes.index(shape_class(word))
 
 
 @lru_cache(maxsize=16_384)
@@ -259,7 +276,22 @@ def clean_span(span: Span) -> Optional[Span]:
     doc = span.doc
     if span.label_ not in TRANSFORMER_TYPES:
         return span
-    a, b = span.start, span.end
+    a, b = _balanced(doc, span.start, span.end)
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if a >= b:
+        return None
+    text = doc[a:b].text
+    if not any(c.isupper() or (c.isalpha() and not c.islower()) for c in text):
+        return None
+    return Span(doc, a, b, label=span.label_)
+
+
+def _balanced(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """``doc[a:b]`` cut to what lies between unmatched brackets or quotes: after the last
+    opening one left open, before the first closing one never opened."""
     depth = 0
     for k in range(a, b):
         t = doc[k]
@@ -273,16 +305,7 @@ def clean_span(span: Span) -> Optional[Span]:
             depth -= 1
     if depth > 0:
         a = opened + 1
-    while a < b and (doc[a].is_punct or doc[a].is_space):
-        a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-        b -= 1
-    if a >= b:
-        return None
-    text = doc[a:b].text
-    if not any(c.isupper() or (c.isalpha() and not c.islower()) for c in text):
-        return None
-    return Span(doc, a, b, label=span.label_)
+    return a, b
 
 
 def merge_entities(
@@ -566,12 +589,12 @@ class TransformerNER:
         nlp: Optional[Language],
         name: str,
         model: str,
-        batch_size: int = 8,
-        max_length: int = 128,
-        merge: str = "trust",
-        threads: int = 0,
-        overlap: int = 32,
-        clean: bool = True,
+        batch_size: int = DEFAULT_CONFIG["batch_size"],
+        max_length: int = DEFAULT_CONFIG["max_length"],
+        merge: str = DEFAULT_CONFIG["merge"],
+        threads: int = DEFAULT_CONFIG["threads"],
+        overlap: int = DEFAULT_CONFIG["overlap"],
+        clean: bool = DEFAULT_CONFIG["clean"],
     ):
         if merge not in MERGE_MODES:
             raise ModelError(f"unknown merge mode {merge!r}; use one of {', '.join(MERGE_MODES)}")
@@ -587,7 +610,6 @@ class TransformerNER:
         self.width = self.max_length - 2
         self.overlap = max(0, min(int(overlap), self.width // 2))
         self.labels = self.backend.labels
-        self._shape_index = {s: i for i, s in enumerate(self.backend.shapes)}
 
     # -- encoding -------------------------------------------------------------------------------
 
@@ -755,21 +777,25 @@ class TransformerNER:
 
 @Language.factory(
     "newsfacts_transformer_ner",
-    default_config={"model": "", "batch_size": 8, "max_length": 128, "merge": "trust", "threads": 0, "clean": True},
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type", "doc.spans"],
+    requires=["doc.ents"],
+    default_config=DEFAULT_CONFIG,
 )
 def make_transformer_ner(
     nlp: Language,
     name: str,
     model: str,
-    batch_size: int = 8,
-    max_length: int = 128,
-    merge: str = "trust",
-    threads: int = 0,
-    clean: bool = True,
+    batch_size: int,
+    max_length: int,
+    merge: str,
+    threads: int,
+    overlap: int,
+    clean: bool,
 ) -> TransformerNER:
-    """Build the transformer NER stage (see the module docstring).
+    """Build the transformer NER stage (see the module docstring; defaults: ``DEFAULT_CONFIG``).
 
     Raises:
         ModelError: the model is missing, corrupt, not local, or a config value is invalid.
     """
-    return TransformerNER(nlp, name, model, batch_size=batch_size, max_length=max_length, merge=merge, threads=threads, clean=clean)
+    return TransformerNER(nlp, name, model, batch_size=batch_size, max_length=max_length, merge=merge,
+                          threads=threads, overlap=overlap, clean=clean)

@@ -11,7 +11,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 config = context.config
-target_metadata = None  # revisions are written by hand; the head schema lives in pipeline/newsfacts/store.py
+target_metadata = None  # revisions are written by hand; the head schema lives in pipeline/newsfacts/store/schema.py
 
 
 def _run(connection) -> None:
