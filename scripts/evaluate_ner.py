@@ -163,7 +163,7 @@ def _name_key(text: str) -> str:
 def check_article(nlp, article, gold_path, model: str):
     """Required PERSON/ORG/GPE names of the seed article's gold found by each system (text + type,
     a leading "the" ignored) and by the full newsfacts pipeline's records (entity names and
-    aliases after the org-name and linking stages, what a user gets)."""
+    aliases after the org-name and coreference stages, what a user gets)."""
     from newsfacts.config import Settings
     from newsfacts.ingest import Article
     from newsfacts.nlp import build_nlp, make_doc

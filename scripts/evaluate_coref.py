@@ -1,12 +1,13 @@
 #!/usr/bin/env python
-"""B-cubed evaluation of entity mention clustering (PERSON, ORG) on MEANTIME English (airbus + apple).
+"""B-cubed evaluation of entity mention clustering (PERSON, ORG) on MEANTIME English (airbus + apple):
+in-article coreference and cross-article entity resolution.
 
-    python scripts/evaluate_linking.py /work/shared/data/meantime_en [--no-transformer] [--mentions named|all]
+    python scripts/evaluate_coref.py /work/shared/data/meantime_en [--no-transformer] [--mentions named|all]
 
 Two levels, one pipeline run (the 60 articles go through :func:`newsfacts.batch.run_batch` into
 a temporary SQLite store):
 
-- within an article: system clusters are the in-article linker's entities (``doc._.entities``,
+- within an article: system clusters are the in-article coreference stage's entities (``doc._.entities``,
   stored as ``mentions.local_id`` per article); gold clusters are the ``REFERS_TO`` targets of
   ``intra-doc_annotation``.
 - across articles: system clusters are the store's canonical entities (``mentions.entity_id``,
@@ -22,7 +23,7 @@ line is the title; no space before closing punctuation), keeping every token's c
 ``published`` is the document creation time from ``derived/meantime_en_intra-doc.jsonl`` when present.
 
 Gold mentions: those of PER/ORG targets with ``syntactic_type`` NAM or PRE.NAM (``--mentions
-named``, the default: names, what an NER-driven linker can find; the same token spans, from the
+named``, the default: names, what an NER-driven coreference stage can find; the same token spans, from the
 intra-doc files, are used at both levels) or every mention (``--mentions all``: pronouns and
 nominals too).
 
