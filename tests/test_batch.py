@@ -329,6 +329,52 @@ def test_batch_on_postgres_matches_sqlite(tmp_path):
         drop()
 
 
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_nul_characters_and_rejected_records_never_stop_a_batch(tmp_path, backend):
+    """A NUL in an article's text or title is stored (PostgreSQL: as U+FFFD, one character for one);
+    an article whose record the database refuses (an id longer than its column) is recorded in
+    failed_inputs and the batch goes on with the others."""
+    if backend == "postgresql":
+        reason = _pg_skip_reason()
+        if reason:
+            pytest.skip(reason)
+        url, drop = make_pg_database()
+    else:
+        url, drop = str(tmp_path / "n.db"), (lambda: None)
+    p = tmp_path / "nul.jsonl"
+    rows = [{"id": "n1", "title": "Acme\u0000 news", "text": "Acme\u0000 Corp hired 20 people in Wuhan."},
+            {"id": "x" * 200, "text": "Beta Ltd cut 5 jobs in Shanghai."},
+            {"id": "n3", "text": "Gamma sold 3 plants in 2019."}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    try:
+        s = run_batch([str(p)], url, settings=FAST, progress=False)
+        got = fact_rows(url)
+        if backend == "postgresql":  # varchar(128) refuses the long id; SQLite does not check lengths
+            assert (s.new, s.failed) == (2, 1)
+            assert "cannot be stored" in got["failed"][0][1] and got["failed"][0][0] == f"{p}:2"
+            nul = "\ufffd"
+        else:
+            assert (s.new, s.failed) == (3, 0)
+            nul = "\x00"
+        titles = {a[0]: a[1] for a in got["articles"]}
+        assert titles["n1"] == f"Acme{nul} news" and "n3" in titles
+        again = run_batch([str(p)], url, settings=FAST, progress=False)  # a re-run goes past it again
+        assert (again.new, again.failed) == (0, s.failed)
+    finally:
+        drop()
+
+
+def test_nul_is_written_as_the_replacement_character_on_postgresql_only():
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from newsfacts.store.schema import Text
+
+    t = Text()
+    assert t.process_bind_param("a\x00b", postgresql.dialect()) == "a\ufffdb"
+    assert t.process_bind_param("a\x00b", sqlite.dialect()) == "a\x00b"
+    assert t.process_bind_param(None, postgresql.dialect()) is None
+
+
 # --------------------------------------------------------------------------- CLI
 
 

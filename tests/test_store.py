@@ -281,7 +281,7 @@ def test_older_schema_revision_upgrades_on_open(db_url):
     store = Store.__new__(Store)  # an engine without migrating, to build the old schema
     from newsfacts.store import normalise_url
 
-    store.url = normalise_url(db_url)
+    store.url, store.read_only = normalise_url(db_url), False
     store.engine = store._make_engine(False)
     with store.engine.begin() as conn:
         command.upgrade(store._alembic_config(conn), "0001")

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 from .config import Settings, resolve_ner_model
-from .errors import ModelError, NewsfactsError, StoreError
+from .errors import ModelError, NewsfactsError, RecordRejected, StoreError
 from .ingest import Article, Failure, article_id, expand_paths, iter_inputs
 
 log = logging.getLogger(__name__)
@@ -497,6 +497,7 @@ def run_batch(
         stored = store.stored(version)
         seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) read in this run
         words_of: dict[str, int] = {}
+        origins: dict[str, str] = {}  # id -> where it was read, for the failure of a rejected record
 
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
@@ -539,6 +540,7 @@ def run_batch(
                     tick()
                     continue
                 seen[item.id] = (h, item.origin)
+                origins[item.id] = item.origin
                 words_of[item.id] = len(item.text.split())
                 yield item
             bar.update(task, total=n)
@@ -567,7 +569,13 @@ def run_batch(
                 def drain_one() -> None:
                     for kind, key, payload in executor.result(inflight.popleft()):
                         if kind == "ok":
-                            if store.write(payload, version, hashes.pop(key, None)):
+                            try:
+                                written = store.write(payload, version, hashes.pop(key, None))
+                            except RecordRejected as exc:  # this article's data, not the store
+                                fail(origins.pop(key, key), str(exc))
+                                continue
+                            origins.pop(key, None)
+                            if written:
                                 summary.new += 1
                                 summary.words += words_of.pop(key, 0)
                             else:  # stored meanwhile by a concurrent batch

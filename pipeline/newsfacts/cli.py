@@ -185,7 +185,7 @@ def info(
 
 
 def _register_store_commands() -> None:
-    """Attach batch, query and export (they live in :mod:`newsfacts.cli_store`)."""
+    """Attach batch, query, export and upgrade (they live in :mod:`newsfacts.cli_store`)."""
     try:
         from . import cli_store
     except ImportError:  # pragma: no cover - during development only
@@ -193,6 +193,7 @@ def _register_store_commands() -> None:
     app.command("batch")(cli_store.batch)
     app.add_typer(cli_store.query_app, name="query", help="Query the knowledge table.")
     app.command("export")(cli_store.export)
+    app.command("upgrade")(cli_store.upgrade)
 
 
 _register_store_commands()

@@ -100,7 +100,7 @@ def query_entity(
 
     fmt = _check_format(fmt)
     with _user_errors():
-        with Store(db, must_exist=True) as store:
+        with Store(db, read_only=True) as store:
             info = store.query_entity(name, type=type)
     if fmt == "json":
         _dump(info)
@@ -192,7 +192,7 @@ def query_claims(
             typer.echo(f"error: --since {since!r} is not a date in YYYY-MM-DD form", err=True)
             raise typer.Exit(1)
     with _user_errors():
-        with Store(db, must_exist=True) as store:
+        with Store(db, read_only=True) as store:
             rows = store.query_claims(concept, since_date, limit=limit)
     if fmt == "json":
         _dump(rows)
@@ -210,6 +210,19 @@ def export(
 
     fmt = _check_format(fmt, formats.names(formats.EXPORT))
     with _user_errors():
-        with Store(db, must_exist=True) as store:
+        with Store(db, read_only=True) as store:
             counts = store.export(fmt, out)
     typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items()) + f" -> {out}", err=True)
+
+
+def upgrade(
+    db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
+) -> None:
+    """Upgrade a store written by an older newsfacts to this version's schema (the read commands
+    never change a store; batch upgrades it too)."""
+    from .store import Store
+
+    with _user_errors():
+        with Store(db, must_exist=True) as store:
+            revision = store.schema_revision()
+    typer.echo(f"{db}: schema at revision {revision}", err=True)

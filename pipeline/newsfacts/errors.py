@@ -22,3 +22,9 @@ class ConfigError(NewsfactsError):
 
 class StoreError(NewsfactsError):
     """The knowledge table cannot be opened, migrated or written."""
+
+
+class RecordRejected(StoreError):
+    """The store refused one article's record because of its data (a value the database cannot
+    hold, e.g. an id longer than the column), not because the store is unusable: a batch records
+    the article in ``failed_inputs`` and goes on."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Union
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..errors import StoreError
+from ..errors import RecordRejected, StoreError
 from . import engine as _engine
 from . import queries
 from .export import ExportSource
@@ -43,24 +43,32 @@ def _same(row, version: str, content_hash: Optional[str]) -> bool:
 class Store:
     """The knowledge table at ``url``: a path, ``sqlite:///...`` or ``postgresql://...``.
 
-    Opening creates or upgrades the schema (Alembic, to head). Use as a context manager or call
-    :meth:`close`. A Store object is meant for one thread; open one per process.
+    Opening creates or upgrades the schema (Alembic, to head). ``read_only=True`` (the read
+    commands: ``query``, ``export``) opens an existing store without ever writing to it: no
+    schema change, no journal-mode switch, write methods refused. Use as a context manager or
+    call :meth:`close`. A Store object is meant for one thread; open one per process.
 
     Raises:
         StoreError: the database cannot be reached, opened or migrated (the message names it),
-            or ``postgresql://`` is asked for without the psycopg package, or (``must_exist``,
-            for readers) the SQLite file does not exist.
+            or ``postgresql://`` is asked for without the psycopg package, or (``must_exist`` or
+            ``read_only``) the SQLite file does not exist, or (``read_only``) the database is not
+            a newsfacts store of this version's schema.
     """
 
     def __init__(self, url: Union[str, os.PathLike] = "newsfacts.db", *, fuzzy_threshold: float = FUZZY_THRESHOLD,
-                 echo: bool = False, must_exist: bool = False) -> None:
+                 echo: bool = False, must_exist: bool = False, read_only: bool = False) -> None:
         self.url = _engine.normalise_url(url)
-        if must_exist and self.url.startswith("sqlite:///") and not Path(self.url[len("sqlite:///"):]).exists():
+        self.read_only = read_only
+        if (must_exist or read_only) and self.url.startswith("sqlite:///") \
+                and not Path(self.url[len("sqlite:///"):]).exists():
             raise StoreError(f"no store at {self.url[len('sqlite:///'):]} (run `newsfacts batch ... --db` first)")
         self._index = KeyIndex(fuzzy_threshold)
         try:
             self.engine = self._make_engine(echo)
-            self._migrate()
+            if read_only:
+                _engine.check_schema(self.engine, _engine.redact(str(url)))
+            else:
+                self._migrate()
         except StoreError:
             raise
         except ImportError as exc:
@@ -88,7 +96,7 @@ class Store:
         self._index.fuzzy_threshold = value
 
     def _make_engine(self, echo: bool) -> Engine:
-        return _engine.make_engine(self.url, echo)
+        return _engine.make_engine(self.url, echo, read_only=self.read_only)
 
     def _read(self) -> Connection:
         """A connection for queries: on SQLite a deferred transaction that never blocks writers."""
@@ -96,7 +104,13 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """A write transaction that holds the write lock (:func:`.engine.lock`)."""
+        """A write transaction that holds the write lock (:func:`.engine.lock`).
+
+        Raises:
+            StoreError: the store was opened read-only.
+        """
+        if self.read_only:
+            raise StoreError(f"{_engine.redact(self.url)} is open read-only")
         with self.engine.begin() as conn:
             _engine.lock(conn)
             yield conn
@@ -183,6 +197,8 @@ class Store:
         the record carries its text.
 
         Raises:
+            RecordRejected: the database refused this article's data (the transaction is rolled
+                back; the store stays usable).
             StoreError: the database cannot be written (lock timeout, lost connection, ...).
         """
         if isinstance(facts, dict):
@@ -204,8 +220,12 @@ class Store:
                 self._index.refresh(conn)
                 insert_article(conn, facts, pipeline_version, content_hash, self._index)
             return True
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.DataError, sa.exc.IntegrityError) as exc:
             self._index.invalidate()  # the index may hold keys of the rolled-back transaction
+            raise RecordRejected(f"{_engine.redact(self.url)}: article {facts.article.id} cannot be stored: "
+                                 f"{_engine.short_error(exc)}") from None
+        except sa.exc.SQLAlchemyError as exc:
+            self._index.invalidate()
             raise StoreError(f"{_engine.redact(self.url)}: cannot write article {facts.article.id}: "
                              f"{_engine.short_error(exc)}") from None
         except BaseException:

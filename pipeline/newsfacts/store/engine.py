@@ -36,16 +36,28 @@ SQLITE_BUSY_TIMEOUT_S = 120
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+#: URL schemes the store runs on (SQLAlchemy dialect names, with or without a driver).
+SUPPORTED_DIALECTS = ("sqlite", "postgresql")
+
+
 def normalise_url(url: Union[str, os.PathLike]) -> str:
     """Map a path or URL to an SQLAlchemy URL.
 
     A plain path becomes ``sqlite:///<absolute path>``; ``postgresql://``/``postgres://`` use the
-    psycopg 3 driver (``postgresql+psycopg://``). Other ``dialect://`` URLs pass unchanged.
+    psycopg 3 driver (``postgresql+psycopg://``); ``sqlite://`` and ``postgresql+driver://`` URLs
+    pass unchanged.
+
+    Raises:
+        StoreError: another database (``mysql://``, ...): the store runs on SQLite and PostgreSQL.
     """
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
+        scheme = text.split("://", 1)[0]
+        if scheme.split("+", 1)[0] not in SUPPORTED_DIALECTS:
+            raise StoreError(f"{redact(text)}: {scheme!r} databases are not supported; "
+                             "give a SQLite path or a postgresql:// URL")
         return text
     return "sqlite:///" + str(Path(text).expanduser().resolve())
 
@@ -127,9 +139,32 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
     return engine
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
+def _sqlite_read_only_engine(url: str, echo: bool) -> Engine:
+    """A SQLite engine that cannot write: the file is opened with ``mode=ro`` (no journal-mode
+    switch, no table creation), or, in a folder the process cannot write (no room for WAL's
+    ``-shm`` file), ``immutable=1``."""
+    path = url.split(":///", 1)[1]
+    uri = Path(path).as_uri()
+    mode = "ro" if os.access(Path(path).parent, os.W_OK) else "ro&immutable=1"
+    engine = sa.create_engine("sqlite://", echo=echo,
+                              creator=lambda: sqlite3.connect(f"{uri}?mode={mode}", uri=True,
+                                                              timeout=SQLITE_BUSY_TIMEOUT_S, check_same_thread=False))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - driver hook
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover - driver hook
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def make_engine(url: str, echo: bool = False, read_only: bool = False) -> Engine:
     """An engine for a :func:`normalise_url` URL: SQLite set up as the module docstring says;
-    any other database is connected to once, so that a wrong URL fails here.
+    any other database is connected to once, so that a wrong URL fails here. ``read_only``: an
+    engine that never writes (SQLite ``mode=ro``; PostgreSQL read-only transactions).
 
     Raises:
         StoreError: the folder of a SQLite file does not exist.
@@ -137,8 +172,9 @@ def make_engine(url: str, echo: bool = False) -> Engine:
             is not installed.
     """
     if url.startswith("sqlite"):
-        return _sqlite_engine(url, echo)
-    engine = sa.create_engine(url, echo=echo, pool_pre_ping=True)
+        return _sqlite_read_only_engine(url, echo) if read_only else _sqlite_engine(url, echo)
+    options = {"postgresql_readonly": True} if read_only else {}
+    engine = sa.create_engine(url, echo=echo, pool_pre_ping=True, execution_options=options)
     with engine.connect() as conn:  # fail early with a clear message
         conn.exec_driver_sql("SELECT 1")
     return engine
@@ -172,6 +208,29 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         lock(conn)
         command.upgrade(alembic_config(conn), revision)
+
+
+def head_revision() -> str:
+    """The newest Alembic revision of ``store/migrations`` (the schema this version writes)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+
+
+def check_schema(engine: Engine, where: str) -> None:
+    """For readers: the database is a newsfacts store at this version's schema; nothing is written.
+
+    Raises:
+        StoreError: not a newsfacts store (no ``alembic_version`` and ``articles`` tables), or a
+            store of an older or newer schema (the message names the command that upgrades it).
+    """
+    names = set(sa.inspect(engine).get_table_names())
+    if not {"alembic_version", "articles"} <= names:
+        raise StoreError(f"{where} is not a newsfacts store (no newsfacts tables in it)")
+    have, head = schema_revision(engine), head_revision()
+    if have != head:
+        raise StoreError(f"{where} has the schema of another newsfacts version (revision {have}, this one "
+                         f"reads {head}); upgrade it with `newsfacts upgrade --db {where}`")
 
 
 def schema_revision(engine: Engine) -> Optional[str]:

@@ -21,47 +21,75 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 
 
+class _NoNul(sa.types.TypeDecorator):
+    """A text column whose values PostgreSQL can hold: its text type cannot contain NUL
+    (U+0000), so on PostgreSQL each NUL is written as U+FFFD (the replacement character). One
+    character for one: every stored offset still points at the same place. SQLite stores NUL
+    as it is. The column's SQL type (DDL) is the wrapped type's."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if isinstance(value, str) and dialect.name == "postgresql" and "\x00" in value:
+            return value.replace("\x00", "\ufffd")
+        return value
+
+
+class Text(_NoNul):
+    """``sa.Text`` without NUL on PostgreSQL (see :class:`_NoNul`)."""
+
+    impl = sa.Text
+    cache_ok = True
+
+
+class String(_NoNul):
+    """``String(n)`` without NUL on PostgreSQL (see :class:`_NoNul`)."""
+
+    impl = sa.String
+    cache_ok = True
+
+
 def _local_span() -> list[sa.Column]:
     """The first columns of a date or claim: its article and local id (the key), its char
     offsets, text and sentence."""
     return [
-        sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("local_id", sa.String(16), primary_key=True),
+        sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("local_id", String(16), primary_key=True),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
-        sa.Column("text", sa.Text, nullable=False),
-        sa.Column("sentence", sa.Text, nullable=False),
+        sa.Column("text", Text, nullable=False),
+        sa.Column("sentence", Text, nullable=False),
     ]
 
 
 articles = sa.Table(
     "articles", metadata,
-    sa.Column("id", sa.String(128), primary_key=True),
-    sa.Column("title", sa.Text),
-    sa.Column("source", sa.Text),
-    sa.Column("url", sa.Text),
+    sa.Column("id", String(128), primary_key=True),
+    sa.Column("title", Text),
+    sa.Column("source", Text),
+    sa.Column("url", Text),
     sa.Column("published", sa.Date),
     sa.Column("published_inferred", sa.Boolean, nullable=False),
-    sa.Column("published_precision", sa.String(8)),
-    sa.Column("pipeline_version", sa.String(255), nullable=False),
-    sa.Column("content_hash", sa.String(64)),
+    sa.Column("published_precision", String(8)),
+    sa.Column("pipeline_version", String(255), nullable=False),
+    sa.Column("content_hash", String(64)),
     sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
 )
 entities = sa.Table(
     "entities", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("type", sa.String(16), nullable=False),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("norm_key", sa.Text, nullable=False),
+    sa.Column("type", String(16), nullable=False),
+    sa.Column("name", Text, nullable=False),
+    sa.Column("norm_key", Text, nullable=False),
     sa.UniqueConstraint("type", "norm_key", name="uq_entities_type_norm_key"),
 )
 aliases = sa.Table(
     "aliases", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
-    sa.Column("alias", sa.Text, nullable=False),
-    sa.Column("norm", sa.Text, nullable=False),
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("alias", Text, nullable=False),
+    sa.Column("norm", Text, nullable=False),
+    sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("strong", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.UniqueConstraint("entity_id", "alias", "article_id", name="uq_aliases_entity_alias_article"),
     sqlite_autoincrement=True,
@@ -69,52 +97,52 @@ aliases = sa.Table(
 mentions = sa.Table(
     "mentions", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
-    sa.Column("local_id", sa.String(16), nullable=False),
+    sa.Column("local_id", String(16), nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("text", Text, nullable=False),
+    sa.Column("sentence", Text, nullable=False),
 )
 roles = sa.Table(
     "roles", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
-    sa.Column("local_id", sa.String(16), nullable=False),
-    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("local_id", String(16), nullable=False),
+    sa.Column("role", Text, nullable=False),
 )
 dates = sa.Table(
     "dates", metadata,
     *_local_span(),
-    sa.Column("type", sa.String(16), nullable=False),
-    sa.Column("value", sa.Text, nullable=False),
-    sa.Column("mod", sa.String(16)),
-    sa.Column("anchor", sa.String(16), nullable=False),
-    sa.Column("begin", sa.Text),
-    sa.Column("end_value", sa.Text),
+    sa.Column("type", String(16), nullable=False),
+    sa.Column("value", Text, nullable=False),
+    sa.Column("mod", String(16)),
+    sa.Column("anchor", String(16), nullable=False),
+    sa.Column("begin", Text),
+    sa.Column("end_value", Text),
 )
 claims = sa.Table(
     "claims", metadata,
     *_local_span(),
-    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("evidence", Text, nullable=False),
     sa.Column("evidence_start", sa.Integer, nullable=False),
     sa.Column("evidence_end", sa.Integer, nullable=False),
     sa.Column("value", sa.Float, nullable=False),
     sa.Column("value_max", sa.Float),
-    sa.Column("unit", sa.Text, nullable=False),
-    sa.Column("approx", sa.String(16), nullable=False),
-    sa.Column("change_direction", sa.String(8)),
+    sa.Column("unit", Text, nullable=False),
+    sa.Column("approx", String(16), nullable=False),
+    sa.Column("change_direction", String(8)),
     sa.Column("change_from", sa.Float),
     sa.Column("change_to", sa.Float),
     sa.Column("change_relative", sa.Float),
-    sa.Column("concept", sa.Text),
-    sa.Column("date_local_id", sa.String(16)),
-    sa.Column("time", sa.Text),
-    sa.Column("entity_local_id", sa.String(16)),
+    sa.Column("concept", Text),
+    sa.Column("date_local_id", String(16)),
+    sa.Column("time", Text),
+    sa.Column("entity_local_id", String(16)),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id")),
-    sa.Column("holder", sa.Text),
+    sa.Column("holder", Text),
     sa.Column("holder_start", sa.Integer),
     sa.Column("holder_end", sa.Integer),
 )
@@ -122,36 +150,36 @@ merges = sa.Table(
     "merges", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("local_id", sa.String(16), nullable=False),
-    sa.Column("local_name", sa.Text, nullable=False),
-    sa.Column("method", sa.String(8), nullable=False),  # new | exact | fuzzy
-    sa.Column("matched_key", sa.Text),
-    sa.Column("matched_alias", sa.Text),
-    sa.Column("matched_article_id", sa.String(128)),
+    sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("local_id", String(16), nullable=False),
+    sa.Column("local_name", Text, nullable=False),
+    sa.Column("method", String(8), nullable=False),  # new | exact | fuzzy
+    sa.Column("matched_key", Text),
+    sa.Column("matched_alias", Text),
+    sa.Column("matched_article_id", String(128)),
     sa.Column("score", sa.Float, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 failed_inputs = sa.Table(
     "failed_inputs", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("origin", sa.Text, nullable=False),
-    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("origin", Text, nullable=False),
+    sa.Column("reason", Text, nullable=False),
     sa.Column("failed_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("pipeline_version", sa.String(255)),
+    sa.Column("pipeline_version", String(255)),
     sa.UniqueConstraint("origin", "reason", name="uq_failed_inputs_origin_reason"),
 )
 affiliations = sa.Table(
     "affiliations", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("article_id", String(128), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
     sa.Column("org_entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
-    sa.Column("local_id", sa.String(16), nullable=False),
+    sa.Column("local_id", String(16), nullable=False),
 )
 store_state = sa.Table(
     "store_state", metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("key", String(64), primary_key=True),
     sa.Column("value", sa.Integer, nullable=False),
 )
 
