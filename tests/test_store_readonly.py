@@ -85,3 +85,12 @@ def test_an_older_store_names_the_upgrade_command(store_path):
 def test_other_databases_are_named_not_blamed_on_a_driver(tmp_path):
     r = runner.invoke(app, ["query", "claims", "--db", "mysql://u@localhost/x"])
     assert r.exit_code == 1 and "'mysql' databases are not supported" in r.output
+
+
+def test_bad_arguments_are_usage_errors_not_tracebacks(store_path):
+    r = runner.invoke(app, ["query", "claims", "--concept", "caf\udcff", "--db", str(store_path)])
+    assert r.exit_code == 2 and "is not valid UTF-8" in r.output
+    r = runner.invoke(app, ["query", "claims", "--limit", "-1", "--db", str(store_path)])
+    assert r.exit_code == 2 and "--limit" in r.output
+    r = runner.invoke(app, ["extract", "-", "--published", "", "--no-transformer"], input="Acme hired 20 people.")
+    assert r.exit_code == 1 and "--published is empty" in r.output

@@ -71,7 +71,9 @@ def extract(
     from .to_records import doc_to_facts
 
     try:
-        published_date = parse_published(published, "--published") if published else None
+        published_date = parse_published(published, "--published") if published is not None else None
+        if published is not None and published_date is None:
+            fail("--published is empty: give a date in YYYY-MM-DD form, or leave the option out")
         stdin_text = _read_stdin() if "-" in paths else None
         items = list(iter_inputs(paths, stdin_text=stdin_text, stdin_format="." + input_format.value))
     except NewsfactsError as exc:

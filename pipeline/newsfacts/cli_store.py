@@ -43,6 +43,17 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(1)
 
 
+def _text_option(value: Optional[str]) -> Optional[str]:
+    """Refuse an argument the terminal could not decode (not valid UTF-8: Python keeps its bytes
+    as lone surrogates, which no database or JSON can hold)."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise typer.BadParameter(f"{value.encode('utf-8', 'surrogateescape')!r} is not valid UTF-8") from None
+    return value
+
+
 def _check_format(fmt: str, allowed=_FORMATS) -> str:
     fmt = fmt.lower()
     if fmt not in allowed:
@@ -90,9 +101,10 @@ def batch(
 
 @query_app.command("entity")
 def query_entity(
-    name: str = typer.Argument(..., help="Entity name or alias."),
+    name: str = typer.Argument(..., help="Entity name or alias.", callback=_text_option),
     db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
-    type: Optional[str] = typer.Option(None, "--type", help="Entity type (PERSON, ORG, GPE, ...)."),
+    type: Optional[str] = typer.Option(None, "--type", help="Entity type (PERSON, ORG, GPE, ...).",
+                                       callback=_text_option),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Show a canonical entity: aliases, articles, and the claims and dates in sentences that mention it."""
@@ -174,10 +186,11 @@ def _claims_table(claims: list[dict], title: str) -> Table:
 
 @query_app.command("claims")
 def query_claims(
-    concept: Optional[str] = typer.Option(None, "--concept", help="Text the claim's concept contains."),
+    concept: Optional[str] = typer.Option(None, "--concept", help="Text the claim's concept contains.",
+                                          callback=_text_option),
     since: Optional[str] = typer.Option(None, "--since", help="Claims about this date (YYYY-MM-DD) or later."),
     db: str = typer.Option("newsfacts.db", "--db", help="Store: a path, sqlite:///... or postgresql://..."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many claims."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many claims."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """List numeric claims, filtered by concept and time."""
