@@ -62,9 +62,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .lexicon.en.calendar import (DURATION_UNITS, MONTHS, PARTS_OF_DAY, SEASON_MONTH, SEASONS, SET_ADVERBS,
+from ...lexicon.en.calendar import (DURATION_UNITS, MONTHS, PARTS_OF_DAY, SEASON_MONTH, SEASONS, SET_ADVERBS,
                                  WEEKDAYS)
-from .lexicon.en.numbers import VAGUE_QUANTIFIERS as VAGUE_NUMBERS
+from ...lexicon.en.numbers import VAGUE_QUANTIFIERS as VAGUE_NUMBERS
 
 # --------------------------------------------------------------------------------------------
 # Lexicon

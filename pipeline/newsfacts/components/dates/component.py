@@ -41,8 +41,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..facts import DateMention, register_extensions
-from .. import timex_rules as tr
+from ...facts import DateMention, register_extensions
+from . import rules as tr
 
 # Words that make a number a count, not a year ("2000 people") are found via the parse; these
 # heads keep it a year ("the 1988 period", "2019 elections" are still years).
