@@ -53,312 +53,105 @@ PRESENT_REF etc.), ISO 8601 (weeks, intervals), HeidelTime's English resource co
 seasons/parts of day, and the news-date heuristics of TempEval-3 systems (DCT as anchor, tense
 for month-day and weekday direction). No rule is keyed to a benchmark sentence.
 """
-
 from __future__ import annotations
 
-import calendar
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Callable, Optional
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, NamedTuple, Optional
 
-from ...lexicon.en.calendar import (DURATION_UNITS, MONTHS, PARTS_OF_DAY, SEASON_MONTH, SEASONS, SET_ADVERBS,
-                                 WEEKDAYS)
-from ...lexicon.en.numbers import VAGUE_QUANTIFIERS as VAGUE_NUMBERS
-
-# --------------------------------------------------------------------------------------------
-# Lexicon
-# --------------------------------------------------------------------------------------------
-
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5, "single": 1,
-    "dozen": 12,
-}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-    "final": 4, "last": 4,
-}
-UNITS = DURATION_UNITS  # unit word -> (TIMEX3 duration letter, is clock unit, multiplier)
+from ...lexicon.en.calendar import (DAY_WORDS, DECADE_WORDS, DURATION_UNITS, HOLIDAYS, MONTHS, PARTS_OF_DAY,
+                                    QUARTER_ORDINALS, SEASONS, SET_ADVERBS, WEEKDAYS)
+from ...lexicon.en.numbers import CARDINALS, COUNT_WORDS, TENS
+from ...numbers import parse_number_text
+from .calendar import (dct_value, duration_value, holiday_date, iso_week, resolve_month, resolve_month_day,
+                       resolve_season, resolve_weekday, shift_value, truncate, unit_of)
+from .timex import Check, Context, Timex
 
 # --------------------------------------------------------------------------------------------
-# Regex building blocks
+# Regex building blocks (the word alternations are built here, from the lexicon, and nowhere else)
 # --------------------------------------------------------------------------------------------
 
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the literal ``words``, longest first (so that a word never loses
+    to its own prefix: "Sept" before "Sep"); no group, no flags."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FULL_MONTHS = [max((w for w in MONTHS if MONTHS[w] == n), key=len) for n in range(1, 13)]  # january … december
+_MONTH_ABBREVIATIONS = sorted((w for w in MONTHS if w not in _FULL_MONTHS), key=lambda w: (MONTHS[w], -len(w)))
 _MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    f"(?:{alternation(w.title() for w in _FULL_MONTHS)}|{alternation(w.upper() for w in _FULL_MONTHS)})"
 )
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_ABBR = f"(?:{alternation(w.title() for w in _MONTH_ABBREVIATIONS)})\\.?"
+#: A month name (capitalised or upper case) or its abbreviation ("Sept.", "Jan").
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
-)
+#: A weekday name, capitalised or upper case.
+WEEKDAY = f"(?:{alternation(w.title() for w in WEEKDAYS)}|{alternation(w.upper() for w in WEEKDAYS)})"
+#: Any month or weekday word in any case, by its first three letters ("jan" … "dec", "monday" …):
+#: the cue that a spaCy DATE entity may hold a calendar date.
+MONTH_OR_WEEKDAY_PREFIX = f"(?i:{alternation(sorted({w[:3] for w in _FULL_MONTHS}, key=MONTHS.get))}|{alternation(WEEKDAYS)})"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-NUM_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|half|single|dozen)"
-)
+#: A number word that may count time units ("three", "twenty", "dozen", "half", "single").
+NUM_WORD = "(?:" + alternation([w for w in CARDINALS if CARDINALS[w]] + list(TENS) + ["hundred"]
+                               + [w for w in COUNT_WORDS if w not in ("a", "an")] + ["dozen"]) + ")"
 NUM = (
     rf"(?:(?<![\d,.$#])\d{{1,3}}(?:\.\d+)?(?![\d,]\d)|(?i:a|an)(?=[\s-])|(?i:{NUM_WORD}(?:[\s-]+{NUM_WORD})?"
     rf"(?:\s+and\s+a\s+half)?)|(?i:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|numerous))"
 )
-UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
+#: A duration unit word, singular or plural ("months", "century", "centuries").
+UNIT = "(?i:" + "|".join(f"{u}s?" for u in DURATION_UNITS if u != "century") + "|century|centuries)"
 PART = r"(?i:morning|afternoon|evening|night)"
-SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+SEASON = f"(?i:{alternation(SEASONS)})"
+_DAY_WORD = f"(?:{alternation(DAY_WORDS)})"
+_DECADE_WORD = f"(?:{alternation(DECADE_WORDS)})"
+_DAY_ANCHOR = r"(?i:today|yesterday|tomorrow)"  # a day word after a clock time ("5 p.m. tomorrow")
+_HOLIDAY = "|".join(r"\s+".join(w[:1].upper() + w[1:] for w in name.split()) for name in sorted(HOLIDAYS, key=len, reverse=True))
 # left word boundary; a digit may follow a hyphen only after mid-/pre-/post-/early-/late- ("COVID-19")
 _B = r"(?<!\w)(?:(?<!-)|(?<=mid-)|(?<=Mid-)|(?<=pre-)|(?<=post-)|(?<=early-)|(?<=late-)|(?!\d))"
 _E = r"(?![\w])"
 
-# --------------------------------------------------------------------------------------------
-# Context and result
-# --------------------------------------------------------------------------------------------
 
-
-@dataclass
-class Context:
-    """What a value may be resolved against.
-
-    ``dct``: the document creation time (a date) or None; ``dct_precision``: "day" or "year"
-    (an inferred DCT only fixes the year); ``ref``: the last calendar value seen in the text
-    (a TIMEX3 value string) for "a year earlier"; ``last_year``: the last explicit year mentioned
-    before the expression; ``future``: the governing verb is future ("will be held on May 9").
-    """
-
-    dct: Optional[dt.date] = None
-    dct_precision: Optional[str] = None
-    ref: Optional[str] = None
-    last_year: Optional[int] = None
-    future: bool = False
-    tense: Optional[str] = None  # "past" | "present" | "future" | None (no verb found)
+def prev_words(text: str, start: int, n: int = 1) -> list[str]:
+    """The last ``n`` lower-cased words or punctuation marks before ``start`` (within 60
+    characters); fewer when there are none."""
+    words = re.findall(r"[\w'-]+|[^\w\s]", text[max(0, start - 60):start])
+    return [w.lower() for w in words[-n:]]
 
 
 # --------------------------------------------------------------------------------------------
-# Small calendar helpers
+# The registry: each rule is a name, a compiled regex and a handler(match, ctx) -> Timex | None
 # --------------------------------------------------------------------------------------------
 
-
-def parse_number(text: str) -> Optional[float]:
-    """Number in digits or words ("21", "twenty-one", "a", "two and a half") -> float;
-    vague quantifiers ("several", "a few") -> None."""
-    t = text.lower().strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t)
-    if t in VAGUE_NUMBERS or re.fullmatch(r"(?:a\s+)?(?:few|several|many|some|numerous|couple(?:\s+of)?)", t):
-        return None
-    half = 0.0
-    if t.endswith("and a half"):
-        half, t = 0.5, t[: -len("and a half")].strip()
-    total = 0.0
-    for w in re.split(r"[\s-]+", t):
-        if w not in NUMBER_WORDS:
-            return None
-        v = NUMBER_WORDS[w]
-        total = total * v if v == 100 and total else total + v
-    return total + half
+Handler = Callable[[re.Match, Context], Optional[Timex]]
 
 
-def fmt_num(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+@dataclass(frozen=True)
+class Rule:
+    """A registered recognition rule: its ``name`` (the :attr:`Timex.kind` of its readings unless
+    the handler names a finer kind), the compiled ``regex`` (word bounded), the ``handler``
+    that normalises a match against a :class:`Context` (None: not a temporal expression) and the
+    ``checks`` every reading of the rule carries (besides those the handler names)."""
+
+    name: str
+    regex: re.Pattern
+    handler: Handler
+    checks: frozenset[Check] = frozenset()
 
 
-def duration_value(n: Optional[float], unit: str) -> str:
-    """TIMEX3 duration for ``n`` units ("P21M", "PT2H", "P10Y" for a decade); X for unknown n."""
-    letter, clock, mult = UNITS[unit]
-    if n is None:
-        q = "X"
-        if mult == 10:
-            return "PXDE"
-        if mult == 100:
-            return "PXCE"
-    else:
-        q = fmt_num(n * mult)
-    return f"PT{q}{letter}" if clock else f"P{q}{letter}"
+#: Every rule, in registration order (the order breaks ties between equally long matches).
+RULES: list[Rule] = []
 
 
-def unit_of(word: str) -> str:
-    w = word.lower().rstrip(".")
-    if w in ("centuries", "century"):
-        return "century"
-    return w[:-1] if w.endswith("s") else w
-
-
-def iso_week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def shift_value(value: str, n: int, unit: str) -> Optional[str]:
-    """Shift a calendar value by ``n`` units, keeping the value's own granularity
-    ("1989-Q3" - 1 year -> "1988-Q3"); None when the value cannot be shifted."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-H([12])|-W(\d\d)|-(SP|SU|FA|WI))?", value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    if m.group(3):
-        d = dt.date(y, int(m.group(2)), int(m.group(3)))
-        return add_to_date(d, n, unit, "day")
-    if m.group(2):
-        mo = int(m.group(2))
-        months = {"year": 12 * n, "month": n, "quarter": 3 * n, "decade": 120 * n}.get(unit)
-        if months is None:
-            return None
-        k = y * 12 + mo - 1 + months
-        return f"{k // 12:04d}-{k % 12 + 1:02d}"
-    if m.group(4):
-        q = int(m.group(4))
-        quarters = {"year": 4 * n, "quarter": n}.get(unit)
-        if quarters is None:
-            return None
-        k = y * 4 + q - 1 + quarters
-        return f"{k // 4:04d}-Q{k % 4 + 1}"
-    if unit in ("year", "decade", "century"):
-        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
-        rest = value[4:]
-        return f"{y + years:04d}{rest}"
-    return None
-
-
-def add_to_date(d: dt.date, n: int, unit: str, gran: str) -> Optional[str]:
-    """``d`` shifted by ``n`` units, formatted at the granularity of ``unit`` (or ``gran``)."""
-    if unit == "day":
-        return (d + dt.timedelta(days=n)).isoformat()
-    if unit in ("week", "weekend"):
-        return iso_week(d + dt.timedelta(weeks=n)) + ("-WE" if unit == "weekend" else "")
-    if unit == "fortnight":
-        return iso_week(d + dt.timedelta(weeks=2 * n))
-    if unit == "month":
-        k = d.year * 12 + d.month - 1 + n
-        return f"{k // 12:04d}-{k % 12 + 1:02d}"
-    if unit == "quarter":
-        k = d.year * 4 + (d.month - 1) // 3 + n
-        return f"{k // 4:04d}-Q{k % 4 + 1}"
-    if unit == "year":
-        return f"{d.year + n:04d}"
-    if unit == "decade":
-        return f"{(d.year + 10 * n) // 10:03d}"
-    if unit == "century":
-        return f"{(d.year + 100 * n) // 100:02d}"
-    if unit in ("hour", "minute", "second"):
-        return d.isoformat()
-    return None
-
-
-def unknown_like(unit: str) -> str:
-    """The X-filled value of a day/week/month/year-level relative expression with no anchor."""
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-            "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX-XX-XX")
-
-
-def resolve_month_day(month: int, day: int, ctx: Context) -> tuple[str, str]:
-    """Year for a month-day without year: nearest reading not after the DCT (not before it when
-    ``ctx.future``); within the DCT year when only the year is known. Returns (value, source)."""
-    if ctx.dct is None:
-        return f"XXXX-{month:02d}-{day:02d}", "none"
-    y = ctx.dct.year
-    if ctx.dct_precision == "day":
-        try:
-            cand = dt.date(y, month, day)
-        except ValueError:
-            cand = None
-        if cand is not None:
-            if ctx.future and cand < ctx.dct - dt.timedelta(days=1):
-                y += 1
-            elif ctx.tense == "past" and cand > ctx.dct + dt.timedelta(days=1):
-                y -= 1
-            elif not ctx.future and ctx.tense != "past":
-                # no past verb (present, scheduled, headline style): the nearest reading
-                if (cand - ctx.dct).days > 183:
-                    y -= 1
-                elif (ctx.dct - cand).days > 183:
-                    y += 1
-    try:
-        dt.date(y, month, day)
-    except ValueError:
-        return f"{y:04d}-{month:02d}-XX", "dct"
-    return f"{y:04d}-{month:02d}-{day:02d}", "dct"
-
-
-def resolve_month(month: int, ctx: Context, rel: str = "") -> tuple[str, str]:
-    """A month name without year: "last" / "next" / "this" / bare (tense decides direction)."""
-    if ctx.dct is None:
-        return f"XXXX-{month:02d}", "none"
-    y, cur = ctx.dct.year, ctx.dct.month
-    if ctx.dct_precision != "day":
-        return f"{y:04d}-{month:02d}", "dct"
-    if rel == "last":
-        y = y if month < cur else y - 1
-    elif rel == "next":
-        y = y if month > cur else y + 1
-    elif rel == "this":
-        pass
-    elif ctx.future:
-        y = y if month >= cur else y + 1
-    elif ctx.tense == "past":
-        y = y if month <= cur else y - 1
-    elif month - cur > 6:
-        y -= 1
-    elif cur - month > 6:
-        y += 1
-    return f"{y:04d}-{month:02d}", "dct"
-
-
-def resolve_weekday(wd: int, ctx: Context, rel: str = "") -> tuple[str, str]:
-    """A weekday relative to the DCT: the same day included; "last"/"next" exclude it."""
-    if ctx.dct is None:
-        return f"XXXX-WXX-{wd}", "none"
-    if ctx.dct_precision != "day":
-        return f"{ctx.dct.year:04d}-WXX-{wd}", "dct"
-    cur = ctx.dct.isoweekday()
-    if rel == "last":
-        delta = -((cur - wd) % 7 or 7)
-    elif rel == "next":
-        delta = (wd - cur) % 7 or 7
-    elif ctx.future or rel == "coming":
-        delta = (wd - cur) % 7
-    else:
-        delta = -((cur - wd) % 7)
-    return (ctx.dct + dt.timedelta(days=delta)).isoformat(), "dct"
-
-
-def resolve_season(season: str, ctx: Context, rel: str = "") -> tuple[str, str]:
-    if ctx.dct is None:
-        return f"XXXX-{season}", "none"
-    y, cur = ctx.dct.year, ctx.dct.month
-    sm = SEASON_MONTH[season]
-    cur_season_m = {12: 1, 1: 1, 2: 1, 3: 4, 4: 4, 5: 4, 6: 7, 7: 7, 8: 7, 9: 10, 10: 10, 11: 10}[cur]
-    if ctx.dct_precision != "day" or rel == "this":
-        pass
-    elif rel == "last":
-        y = y if sm < cur_season_m else y - 1
-    elif rel == "next":
-        y = y if sm > cur_season_m else y + 1
-    elif ctx.future:
-        y = y if sm >= cur_season_m else y + 1
-    else:
-        y = y if sm <= cur_season_m else y - 1
-    return f"{y:04d}-{season}", "dct"
-
-
-# --------------------------------------------------------------------------------------------
-# Patterns: each is (name, compiled regex, handler(match, ctx) -> partial Timex fields | None)
-# --------------------------------------------------------------------------------------------
-
-Handler = Callable[[re.Match, Context], Optional[dict]]
-PATTERNS: list[tuple[str, re.Pattern, Handler]] = []
-
-
-def pattern(name: str, regex: str, flags: int = 0):
-    """Register a recognition pattern with its normalising handler (decorator)."""
+def pattern(name: str, regex: str, flags: int = 0, checks: Iterable[Check] = ()) -> Callable[[Handler], Handler]:
+    """Register a recognition pattern with its normalising handler (decorator). ``checks``: the
+    context checks every reading of the rule carries (:class:`Check`)."""
 
     def deco(fn: Handler) -> Handler:
-        PATTERNS.append((name, re.compile(_B + regex + _E, flags), fn))
+        RULES.append(Rule(name, re.compile(_B + regex + _E, flags), fn, frozenset(checks)))
         return fn
 
     return deco
@@ -370,21 +163,6 @@ def _month(s: str) -> int:
 
 def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group(0))
-
-
-def _year(s: str) -> int:
-    return int(s)
-
-
-def _dct_value(ctx: Context, unit: str, n: int = 0) -> tuple[str, str]:
-    """The DCT's unit (day, week, month, quarter, year…) shifted by ``n``."""
-    if ctx.dct is None:
-        return unknown_like(unit), "none"
-    if ctx.dct_precision != "day" and unit not in ("year", "decade", "century"):
-        if unit == "day":
-            return f"{ctx.dct.year:04d}-XX-XX", "dct"
-        return unknown_like(unit).replace("XXXX", f"{ctx.dct.year:04d}", 1), "dct"
-    return add_to_date(ctx.dct, n, unit, unit) or unknown_like(unit), "dct"
 
 
 # ---- absolute dates -------------------------------------------------------------------------
@@ -400,7 +178,7 @@ def _weekday_date(m, ctx):
     if m.group("y"):
         return _full(int(m.group("y")), month, day)
     v, src = resolve_month_day(month, day, ctx)
-    return {"type": "DATE", "value": v, "source": src}
+    return Timex("DATE", v, source=src)
 
 
 def _full(y: int, mo: int, d: int) -> Optional[dict]:
@@ -408,7 +186,7 @@ def _full(y: int, mo: int, d: int) -> Optional[dict]:
         dt.date(y, mo, d)
     except ValueError:
         return None
-    return {"type": "DATE", "value": f"{y:04d}-{mo:02d}-{d:02d}"}
+    return Timex("DATE", f"{y:04d}-{mo:02d}-{d:02d}")
 
 
 @pattern("mdy", _DATE_MDY)
@@ -427,7 +205,7 @@ def _dmy(m, ctx):
 def _iso(m, ctx):
     r = _full(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if r and m.group("h"):
-        r = {"type": "TIME", "value": r["value"] + f"T{m.group('h')}:{m.group('mi')}"}
+        r = Timex("TIME", r.value + f"T{m.group('h')}:{m.group('mi')}")
     return r
 
 
@@ -446,7 +224,7 @@ def _md(m, ctx):
     except ValueError:
         return None
     v, src = resolve_month_day(month, day, ctx)
-    return {"type": "DATE", "value": v, "source": src, "needs": {"future"}}
+    return Timex("DATE", v, source=src)
 
 
 @pattern("dm", rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
@@ -459,12 +237,12 @@ def _dm(m, ctx):
     if m.group("m").rstrip(".") in ("May", "March", "Mar") and not m.group("d")[-1:].isalpha() and " of " not in m.group(0):
         return None  # "5 May" is fine in text but "3 March" also reads "3 march(es)"; keep it strict
     v, src = resolve_month_day(month, day, ctx)
-    return {"type": "DATE", "value": v, "source": src, "needs": {"future"}}
+    return Timex("DATE", v, source=src)
 
 
 @pattern("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})(?!\s*[-/]\s*\d)")
 def _month_year(m, ctx):
-    return {"type": "DATE", "value": f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}"}
+    return Timex("DATE", f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}")
 
 
 @pattern("month_range", rf"(?i:from\s+)?(?P<m1>{_MONTH_FULL})\s+(?i:to|through|until|till|-)\s+(?P<m2>{_MONTH_FULL})(?:,?\s+(?P<y>{YEAR}))?")
@@ -481,7 +259,7 @@ def _month_range(m, ctx):
         a = f"{y}-{m1:02d}"
         if y.isdigit() and m1 > m2:
             a = f"{int(y) - 1:04d}-{m1:02d}"
-    return {"type": "DATE", "value": f"{a}/{b}", "begin": a, "end_value": b, "source": src, "kind": "interval"}
+    return Timex("DATE", f"{a}/{b}", begin=a, end_value=b, source=src, kind="interval")
 
 
 def _day_range(month: int, d1: int, d2: int, y: Optional[str], ctx: Context) -> Optional[dict]:
@@ -497,8 +275,7 @@ def _day_range(month: int, d1: int, d2: int, y: Optional[str], ctx: Context) -> 
     else:
         b, src = resolve_month_day(month, d2, ctx)
         a = b[:8] + f"{d1:02d}"
-    return {"type": "DATE", "value": f"{a}/{b}", "begin": a, "end_value": b, "source": src,
-            "kind": "interval", "needs": set() if y else {"future"}}
+    return Timex("DATE", f"{a}/{b}", begin=a, end_value=b, source=src, kind="interval", )
 
 
 @pattern("day_range_dm", rf"(?i:from\s+)?(?P<d1>{DAY})\s*(?:-|–|to)\s*(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")
@@ -526,7 +303,7 @@ def _month_number_range(m, ctx):
         if ctx.dct_precision == "day" and b > ctx.dct.month:
             y = f"{ctx.dct.year - 1:04d}"
     va, vb = f"{y}-{a:02d}", f"{y}-{b:02d}"
-    return {"type": "DATE", "value": f"{va}/{vb}", "begin": va, "end_value": vb, "source": src, "kind": "interval"}
+    return Timex("DATE", f"{va}/{vb}", begin=va, end_value=vb, source=src, kind="interval")
 
 
 @pattern("month", rf"(?P<rel>(?i:last|next|this|past|coming)\s+)?(?P<m>{_MONTH_FULL}|Sept\.)(?!\s*\d)")
@@ -535,7 +312,10 @@ def _month_alone(m, ctx):
     rel = (m.group("rel") or "").strip().lower()
     rel = {"past": "last", "coming": "next"}.get(rel, rel)
     v, src = resolve_month(_month(name), ctx, rel)
-    return {"type": "DATE", "value": v, "source": src, "needs": {"future", "month_ok"}, "kind": "month"}
+    return Timex("DATE", v, source=src, checks=frozenset({Check.MONTH_NAME}), kind="month")
+
+
+_BARE_YEAR = frozenset({Check.YEAR})  # a bare number may be a count, a code or a measure
 
 
 @pattern("year", rf"(?P<fy>(?i:fiscal(?:\s+year)?|FY|the\s+year|calendar(?:\s+year)?|model\s+year)\s*)?(?P<y>{YEAR})(?:\s*(?:-|/)\s*(?P<y2>\d\d(?!\d)|{YEAR}))?(?!\s*(?:%|percent))")
@@ -546,11 +326,14 @@ def _year_pat(m, ctx):
         y2v = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
         if y2v == y + 1 and (len(y2) == 2 or m.group("fy")):
             a, b = f"{y:04d}", f"{y2v:04d}"
-            return {"type": "DATE", "value": f"{a}/{b}", "begin": a, "end_value": b, "kind": "fiscal"}
+            return Timex("DATE", f"{a}/{b}", begin=a, end_value=b, kind="fiscal")
         if len(y2) == 4 and y < y2v <= y + 50:
-            return {"type": "DATE", "value": f"{y:04d}", "kind": "year_range", "split": (m.start("y2"), m.end("y2"), f"{y2v:04d}")}
+            return Timex("DATE", f"{y:04d}", kind="year_range", checks=_BARE_YEAR,
+                         split=(m.start("y2"), m.end("y2"), f"{y2v:04d}"))
         return None
-    return {"type": "DATE", "value": f"{y:04d}", "kind": "year_fy" if m.group("fy") else "year"}
+    if m.group("fy"):
+        return Timex("DATE", f"{y:04d}", kind="year_fy")
+    return Timex("DATE", f"{y:04d}", kind="year", checks=_BARE_YEAR)
 
 
 @pattern("apos_year", r"(?:(?i:fiscal|FY)\s*)?'(?P<y>[0-9]\d)(?!\d|s)")
@@ -558,10 +341,10 @@ def _apos_year(m, ctx):
     y = int(m.group("y"))
     if not m.group(0).lower().startswith(("fiscal", "fy")):
         return None
-    return {"type": "DATE", "value": f"{(1900 + y) if y > 30 else (2000 + y):04d}"}
+    return Timex("DATE", f"{(1900 + y) if y > 30 else (2000 + y):04d}")
 
 
-@pattern("decade", r"(?P<pre>(?i:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)(?:(?P<y>1[0-9]\d0|20[0-9]0)'?s|'(?P<yy>[0-9]0)s|(?i:(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))")
+@pattern("decade", rf"(?P<pre>(?i:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?)(?:(?P<y>1[0-9]\d0|20[0-9]0)'?s|'(?P<yy>[0-9]0)s|(?i:(?P<w>{_DECADE_WORD})))")
 def _decade(m, ctx):
     if m.group("y"):
         v = m.group("y")[:3]
@@ -570,16 +353,15 @@ def _decade(m, ctx):
     else:
         if not m.group("pre").strip():
             return None
-        idx = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(m.group("w").lower()) + 2
-        v = f"19{idx}"
+        v = f"19{DECADE_WORDS[m.group('w').lower()]}"
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
-    return {"type": "DATE", "value": v, "mod": mod}
+    return Timex("DATE", v, mod=mod)
 
 
 @pattern("century", r"(?i:the\s+)?(?P<mod>(?i:early|mid|late)[\s-]+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+(?i:century)")
 def _century(m, ctx):
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").strip(" -").lower())
-    return {"type": "DATE", "value": f"{int(m.group('n')) - 1:02d}", "mod": mod}
+    return Timex("DATE", f"{int(m.group('n')) - 1:02d}", mod=mod)
 
 
 _QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|recent|same|comparable|fiscal)"
@@ -591,38 +373,38 @@ _QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|curr
 )
 def _quarter(m, ctx):
     q = m.group("q").lower()
-    qn = ORDINALS.get(q) if q not in ("last", "final") else None
+    qn = QUARTER_ORDINALS.get(q) if q not in ("last", "final") else None
     y = m.group("y") or m.group("y0")
     if q in ("last", "final") and y:
         qn = 4
     if y:
-        return {"type": "DATE", "value": f"{int(y):04d}-Q{qn}"} if qn else None
+        return Timex("DATE", f"{int(y):04d}-Q{qn}") if qn else None
     if m.group("ago") and qn:
         if ctx.dct is None:
-            return {"type": "DATE", "value": f"XXXX-Q{qn}", "source": "none", "kind": "adj_relative"}
-        return {"type": "DATE", "value": f"{ctx.dct.year - 1:04d}-Q{qn}", "source": "dct", "kind": "adj_relative"}
+            return Timex("DATE", f"XXXX-Q{qn}", source="none", kind="adj_relative")
+        return Timex("DATE", f"{ctx.dct.year - 1:04d}-Q{qn}", source="dct", kind="adj_relative")
     if ctx.dct is None:
-        return {"type": "DATE", "value": f"XXXX-Q{qn}" if qn else "XXXX-QX", "source": "none"}
+        return Timex("DATE", f"XXXX-Q{qn}" if qn else "XXXX-QX", source="none")
     this = (m.group("this") or "").lower()
     yy = ctx.dct.year + (-1 if this.startswith("last") else 1 if this.startswith("next") else 0)
     if q in ("year-ago", "year-earlier"):
         if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return {"type": "DATE", "value": shift_value(ctx.ref, -1, "year"), "source": "ref", "kind": "adj_relative"}
-        v, src = _dct_value(ctx, "quarter", -1)
-        return {"type": "DATE", "value": shift_value(v, -1, "year") or v, "source": src, "kind": "adj_relative"}
+            return Timex("DATE", shift_value(ctx.ref, -1, "year"), source="ref", kind="adj_relative")
+        v, src = dct_value(ctx, "quarter", -1)
+        return Timex("DATE", shift_value(v, -1, "year") or v, source=src, kind="adj_relative")
     if qn is None:  # "the latest quarter", "last quarter", "the current quarter"
         if q in ("current",):
-            v, src = _dct_value(ctx, "quarter", 0)
+            v, src = dct_value(ctx, "quarter", 0)
         elif q in ("same", "comparable") and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return {"type": "DATE", "value": ctx.ref, "source": "ref"}
+            return Timex("DATE", ctx.ref, source="ref")
         else:
-            v, src = _dct_value(ctx, "quarter", -1)
-        return {"type": "DATE", "value": v, "source": src}
+            v, src = dct_value(ctx, "quarter", -1)
+        return Timex("DATE", v, source=src)
     if ctx.dct_precision == "day" and not this:
         cur_q = (ctx.dct.month - 1) // 3 + 1
         if qn > cur_q and not ctx.future and qn - cur_q > 1:
             yy -= 1
-    return {"type": "DATE", "value": f"{yy:04d}-Q{qn}", "source": "dct"}
+    return Timex("DATE", f"{yy:04d}-Q{qn}", source="dct")
 
 
 @pattern("q_short", rf"Q(?P<q>[1-4])(?:\s*(?P<y>{YEAR}))?|(?P<y2>{YEAR})\s*Q(?P<q2>[1-4])")
@@ -630,24 +412,24 @@ def _q_short(m, ctx):
     q = m.group("q") or m.group("q2")
     y = m.group("y") or m.group("y2")
     if y:
-        return {"type": "DATE", "value": f"{y}-Q{q}"}
+        return Timex("DATE", f"{y}-Q{q}")
     if ctx.dct is None:
-        return {"type": "DATE", "value": f"XXXX-Q{q}", "source": "none"}
-    return {"type": "DATE", "value": f"{ctx.dct.year:04d}-Q{q}", "source": "dct"}
+        return Timex("DATE", f"XXXX-Q{q}", source="none")
+    return Timex("DATE", f"{ctx.dct.year:04d}-Q{q}", source="dct")
 
 
 @pattern("half", rf"(?i:(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?)")
 def _half(m, ctx):
     h = 1 if m.group("h").lower() in ("first", "1st") else 2
     if m.group("y"):
-        return {"type": "DATE", "value": f"{m.group('y')}-H{h}"}
+        return Timex("DATE", f"{m.group('y')}-H{h}")
     if ctx.dct is None:
-        return {"type": "DATE", "value": f"XXXX-H{h}", "source": "none"}
+        return Timex("DATE", f"XXXX-H{h}", source="none")
     rel = (m.group("rel") or "").lower()
     y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
     if not m.group("rel") and ctx.last_year and "the year" in m.group(0).lower():
         y = ctx.last_year
-    return {"type": "DATE", "value": f"{y:04d}-H{h}", "source": "dct"}
+    return Timex("DATE", f"{y:04d}-H{h}", source="dct")
 
 
 @pattern("season", rf"(?P<pre>(?i:(?:the\s+)?(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|late|mid)[\s-]+)?))(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")
@@ -655,17 +437,18 @@ def _season(m, ctx):
     s = SEASONS[m.group("s").lower()]
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
     if m.group("y"):
-        return {"type": "DATE", "value": f"{m.group('y')}-{s}", "mod": mod}
+        return Timex("DATE", f"{m.group('y')}-{s}", mod=mod)
     rel = (m.group("rel") or "").lower()
     rel = {"past": "last", "coming": "next"}.get(rel, rel)
     v, src = resolve_season(s, ctx, rel)
-    return {"type": "DATE", "value": v, "mod": mod, "source": src, "needs": {"future", "season_ok"}}
+    return Timex("DATE", v, mod=mod, source=src, checks=frozenset({Check.SEASON}))
 
 
 # ---- weekdays, days, parts of day, clock times --------------------------------------------
 
 
-@pattern("weekday", rf"(?P<rel>(?i:last|next|this|past|coming|previous)\s+)?(?P<w>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?")
+@pattern("weekday", rf"(?P<rel>(?i:last|next|this|past|coming|previous)\s+)?(?P<w>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?",
+         checks=[Check.WEEKDAY_NOT_NAME])
 def _weekday(m, ctx):
     wd = WEEKDAYS[m.group("w").lower()]
     rel = (m.group("rel") or "").strip().lower()
@@ -673,73 +456,69 @@ def _weekday(m, ctx):
     v, src = resolve_weekday(wd, ctx, rel)
     if m.group("part"):
         v += "T" + PARTS_OF_DAY[m.group("part").lower()]
-    return {"type": "DATE", "value": v, "source": src, "needs": {"future"}}
+    return Timex("DATE", v, source=src)
 
 
-_DAYWORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
-@pattern("dayword", r"(?i:(?P<pre>(?:early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?)")
+@pattern("dayword", rf"(?i:(?P<pre>(?:early|late)\s+)?(?P<w>{_DAY_WORD})(?:'s)?(?:\s+(?P<part>{PART}))?)")
 def _dayword(m, ctx):
     w = m.group("w").lower()
-    v, src = _dct_value(ctx, "day", _DAYWORDS[w])
+    v, src = dct_value(ctx, "day", DAY_WORDS[w])
     part = m.group("part") or ("night" if w == "tonight" else None)
     if part:
         v += "T" + PARTS_OF_DAY[part.lower()]
-    return {"type": "DATE" if not part else ("TIME" if w in ("tonight",) or part else "DATE"), "value": v, "source": src}
+    return Timex("DATE" if not part else ("TIME" if w in ("tonight",) or part else "DATE"), v, source=src)
 
 
-@pattern("this_part", r"(?i:(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night))")
+@pattern("this_part", rf"(?i:(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>{PART}))")
 def _this_part(m, ctx):
     rel = m.group("rel").lower()
     n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     if rel == "last" and m.group("part").lower() != "night":
         n = -1
-    v, src = _dct_value(ctx, "day", n)
-    return {"type": "TIME", "value": v + "T" + PARTS_OF_DAY[m.group("part").lower()], "source": src}
+    v, src = dct_value(ctx, "day", n)
+    return Timex("TIME", v + "T" + PARTS_OF_DAY[m.group("part").lower()], source=src)
 
 
 _TZ = r"(?:\s*\(?(?P<tz>(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|CEST|JST|HKT|local\s+time))\)?)?"
 
 
-@pattern("clock", rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![\w]))" + _TZ + rf"(?:\s+(?:on\s+)?(?P<w>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?")
+@pattern("clock", rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![\w]))" + _TZ + rf"(?:\s+(?:on\s+)?(?P<w>{WEEKDAY}|{_DAY_ANCHOR}))?")
 def _clock(m, ctx):
     h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
-    out = _time_value(h, int(m.group("mi") or 0), m, ctx)
-    out["needs"] = {"future"}
-    return out
+    return _time_value(h, int(m.group("mi") or 0), m, ctx)
 
 
 @pattern("clock24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d|\s*(?i:a\.?m|p\.?m))" + _TZ)
 def _clock24(m, ctx):
-    if not m.group("tz"):
-        return {"type": "TIME", "value": "", "needs": {"clock_cue"}, "h": int(m.group("h")), "mi": int(m.group("mi"))}
-    return _time_value(int(m.group("h")), int(m.group("mi")), m, ctx)
+    """A 24-hour clock time; without a time zone only after a clock cue ("at 14:30", see
+    :attr:`Check.CLOCK_CUE`), on the DCT's day."""
+    out = _time_value(int(m.group("h")), int(m.group("mi")), m, ctx)
+    return out if m.group("tz") else replace(out, checks=frozenset({Check.CLOCK_CUE}))
 
 
-def _time_value(h: int, mi: int, m: re.Match, ctx: Context) -> dict:
+def _time_value(h: int, mi: int, m: re.Match, ctx: Context) -> Timex:
     w = m.groupdict().get("w")
     if w and w.lower() in WEEKDAYS:
         d, src = resolve_weekday(WEEKDAYS[w.lower()], ctx)
     elif w:
-        d, src = _dct_value(ctx, "day", _DAYWORDS[w.lower()])
+        d, src = dct_value(ctx, "day", DAY_WORDS[w.lower()])
     else:
-        d, src = _dct_value(ctx, "day", 0)
+        d, src = dct_value(ctx, "day", 0)
     v = f"{d}T{h:02d}:{mi:02d}"
-    return {"type": "TIME", "value": v, "source": src}
+    return Timex("TIME", v, source=src)
 
 
-@pattern("noon", rf"(?i:(?P<w>noon|midnight|midday))(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?")
+@pattern("noon", rf"(?i:(?P<w>noon|midnight|midday))(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|{_DAY_ANCHOR}))?")
 def _noon(m, ctx):
     wd = m.group("wd")
     if wd and wd.lower() in WEEKDAYS:
         d, src = resolve_weekday(WEEKDAYS[wd.lower()], ctx)
     elif wd:
-        d, src = _dct_value(ctx, "day", _DAYWORDS[wd.lower()])
+        d, src = dct_value(ctx, "day", DAY_WORDS[wd.lower()])
     else:
-        d, src = _dct_value(ctx, "day", 0)
+        d, src = dct_value(ctx, "day", 0)
     hh = "12:00" if m.group("w").lower() in ("noon", "midday") else "24:00"
-    return {"type": "TIME", "value": f"{d}T{hh}", "source": src, "needs": {"clock_ok"}}
+    return Timex("TIME", f"{d}T{hh}", source=src)
 
 
 # ---- relative units -------------------------------------------------------------------------
@@ -764,41 +543,26 @@ def _rel_unit(m, ctx):
         if ctx.ref:
             v = shift_value(ctx.ref, n, unit)
             if v:
-                return {"type": "DATE", "value": v, "source": "ref"}
-        v, src = _dct_value(ctx, unit, n)
-        return {"type": "DATE", "value": v, "source": src}
+                return Timex("DATE", v, source="ref")
+        v, src = dct_value(ctx, unit, n)
+        return Timex("DATE", v, source=src)
     if rel in ("past", "last", "next", "coming") and has_the:
         # "the past year" / "the next month": a stretch of time (DURATION), per TimeML
-        return {"type": "DURATION", "value": duration_value(1, unit)}
+        return Timex("DURATION", duration_value(1, unit))
     if rel == "past":
-        return {"type": "DURATION", "value": duration_value(1, unit)}
+        return Timex("DURATION", duration_value(1, unit))
     n = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
          "same": 0, "that": 0}[rel]
     if rel in ("that", "same", "following") and ctx.ref:
-        v = shift_value(ctx.ref, n, unit) if n else _truncate(ctx.ref, unit)
+        v = shift_value(ctx.ref, n, unit) if n else truncate(ctx.ref, unit)
         if v:
-            return {"type": "DATE", "value": v, "source": "ref"}
-    v, src = _dct_value(ctx, unit, n)
+            return Timex("DATE", v, source="ref")
+    v, src = dct_value(ctx, unit, n)
     mod = None
     pre = (m.group("pre") or "").strip().lower()
     if pre == "earlier":
         mod = None
-    return {"type": "DATE", "value": v, "source": src, "mod": mod}
-
-
-def _truncate(value: str, unit: str) -> Optional[str]:
-    """Cut a calendar value down to ``unit`` granularity ("1998-08-07" -> "1998" for year)."""
-    if not re.match(r"\d{4}", value):
-        return None
-    if unit == "year":
-        return value[:4]
-    if unit == "month" and re.match(r"\d{4}-\d\d", value):
-        return value[:7]
-    if unit in ("week", "weekend") and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return iso_week(dt.date.fromisoformat(value)) + ("-WE" if unit == "weekend" else "")
-    if unit == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return value
-    return None
+    return Timex("DATE", v, source=src, mod=mod)
 
 
 @pattern("year_in_context", r"(?i:(?P<pre>(?:(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|rest|remainder|turn)\s+of\s+|throughout\s+|earlier\s+in\s+|later\s+in\s+|early\s+in\s+|late\s+in\s+))the\s+(?P<unit>year|month))")
@@ -814,67 +578,67 @@ def _year_in_context(m, ctx):
     elif "middle" in pre:
         mod = "MID"
     if unit == "year" and ctx.last_year is not None:
-        return {"type": "DATE", "value": f"{ctx.last_year:04d}", "mod": mod, "source": "explicit"}
-    v, src = _dct_value(ctx, unit, 0)
-    return {"type": "DATE", "value": v, "mod": mod, "source": src}
+        return Timex("DATE", f"{ctx.last_year:04d}", mod=mod, source="explicit")
+    v, src = dct_value(ctx, unit, 0)
+    return Timex("DATE", v, mod=mod, source=src)
 
 
 @pattern("earlier_this", r"(?i:(?P<w>earlier|later|early|late)\s+(?:this|in\s+the|that)\s+(?P<unit>week|month|year|decade|century))")
 def _earlier_this(m, ctx):
     unit = m.group("unit").lower()
     if "that" in m.group(0).lower() and ctx.ref:
-        v = _truncate(ctx.ref, unit)
+        v = truncate(ctx.ref, unit)
         if v:
-            return {"type": "DATE", "value": v, "source": "ref"}
-    v, src = _dct_value(ctx, unit, 0)
+            return Timex("DATE", v, source="ref")
+    v, src = dct_value(ctx, unit, 0)
     w = m.group("w").lower()
     mod = {"early": "START", "late": "END"}.get(w)
-    return {"type": "DATE", "value": v, "source": src, "mod": mod}
+    return Timex("DATE", v, source=src, mod=mod)
 
 
 @pattern("early_next", r"(?i:(?P<w>early|late|mid)[\s-]+(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade))")
 def _early_next(m, ctx):
     n = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
-    v, src = _dct_value(ctx, m.group("unit").lower(), n)
-    return {"type": "DATE", "value": v, "source": src, "mod": {"early": "START", "late": "END", "mid": "MID"}[m.group("w").lower()]}
+    v, src = dct_value(ctx, m.group("unit").lower(), n)
+    return Timex("DATE", v, source=src, mod={"early": "START", "late": "END", "mid": "MID"}[m.group("w").lower()])
 
 
 @pattern("ref_words", r"(?i:(?P<w>right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|the\s+present|recently|lately|the\s+past|in\s+the\s+past|the\s+(?:near\s+|distant\s+)?future|recent\s+(?:years|months|weeks|days|times)))")
 def _ref_words(m, ctx):
     w = m.group("w").lower()
     if w.startswith("in the past"):
-        return {"type": "DATE", "value": "PAST_REF", "trim_left": 3}
+        return Timex("DATE", "PAST_REF", trim_left=3)
     if re.search(r"now|current|present|these days|moment", w):
         v = "PRESENT_REF"
     elif re.search(r"future|soon|shortly", w):
         v = "FUTURE_REF"
     else:
         v = "PAST_REF"
-    return {"type": "DATE", "value": v, "needs": {"ref_ok"}}
+    return Timex("DATE", v, checks=frozenset({Check.REF_WORD}))
 
 
-@pattern("set_adverb", r"(?i:(?P<w>hourly|daily|nightly|weekly|monthly|annually|yearly))")
+@pattern("set_adverb", rf"(?i:(?P<w>{alternation(SET_ADVERBS)}))")
 def _set_adverb(m, ctx):
-    return {"type": "SET", "value": SET_ADVERBS[m.group("w").lower()], "needs": {"set_ok"}}
+    return Timex("SET", SET_ADVERBS[m.group("w").lower()])
 
 
 @pattern("every", rf"(?i:(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?P<u>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening|summer|winter|spring|autumn|fall)|(?P<q2>every|each)\s+(?P<w>{WEEKDAY}|{_MONTH_FULL}))")
 def _every(m, ctx):
     if m.group("w") and m.group("w").lower() in MONTHS:
-        return {"type": "SET", "value": f"XXXX-{_month(m.group('w')):02d}"}
+        return Timex("SET", f"XXXX-{_month(m.group('w')):02d}")
     if m.group("w"):
-        return {"type": "SET", "value": f"XXXX-WXX-{WEEKDAYS[m.group('w').lower()]}"}
+        return Timex("SET", f"XXXX-WXX-{WEEKDAYS[m.group('w').lower()]}")
     u = m.group("u").lower()
     q = m.group("q").lower()
     if u in ("morning", "evening"):
-        return {"type": "SET", "value": f"TXX{PARTS_OF_DAY[u]}"} if q in ("every", "each") else None
+        return Timex("SET", f"TXX{PARTS_OF_DAY[u]}") if q in ("every", "each") else None
     if u in SEASONS:
-        return {"type": "SET", "value": f"XXXX-{SEASONS[u]}"} if q in ("every", "each") else None
+        return Timex("SET", f"XXXX-{SEASONS[u]}") if q in ("every", "each") else None
     if u == "night":
         u = "day"
     n = 2 if m.group("other") and m.group("other").lower() == "other" else 1
     val = duration_value(n, u)
-    return {"type": "SET", "value": val, "needs": {"rate"} if q in ("a", "per") else set()}
+    return Timex("SET", val, checks=frozenset({Check.RATE}) if q in ("a", "per") else frozenset())
 
 
 # ---- durations and their "ago" forms --------------------------------------------------------
@@ -886,15 +650,16 @@ _DUR_PRE = r"(?:(?P<pre>(?:the|these|those)\s+)?(?P<rel>(?:past|last|next|first|
 @pattern(
     "duration",
     rf"(?i:{_DUR_PRE}(?P<n>{NUM})(?P<hy>[\s-]+){_DUR_ADJ}?(?P<u>{UNIT})(?P<old>[\s-]+old)?(?P<post>\s+(?:ago|earlier|later|before|after|from\s+now|hence|back|since)(?!\s+than))?)",
+    checks=[Check.NOT_FRACTION],
 )
 def _duration(m, ctx):
     if m.group("old"):
         return None  # ages: "35 years old", "a 35-year-old"
     unit = unit_of(m.group("u"))
-    if unit not in UNITS:
+    if unit not in DURATION_UNITS:
         return None
     ntext = m.group("n").strip()
-    n = parse_number(ntext)
+    n = parse_number_text(ntext)
     hyphen = "-" in m.group("hy")
     post = (m.group("post") or "").strip().lower()
     plural = m.group("u").lower().endswith("s") or m.group("u").lower() == "centuries"
@@ -908,30 +673,25 @@ def _duration(m, ctx):
     if post in ("ago", "earlier", "later", "before", "after", "from now", "hence", "back", "on", "since") and not m.group("rel"):
         if post in ("before", "after", "since"):
             # "two days after the attack": the duration alone is the timex (TimeML); trim
-            return {"type": "DURATION", "value": duration_value(n, unit), "trim_right": len(m.group("post"))}
+            return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
         sign = -1 if post in ("ago", "earlier", "back") else 1
         if n is None or not float(n).is_integer():
-            return {"type": "DATE", "value": "PAST_REF" if sign < 0 else "FUTURE_REF"}
+            return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         k = int(n) * sign
         if unit == "weekend":
             unit, k = "week", k
         if post == "ago" and unit == "year" and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
             # "a year ago" in a quarterly report: the reported quarter one year back
-            return {"type": "DATE", "value": shift_value(ctx.ref, k, unit), "source": "ref"}
+            return Timex("DATE", shift_value(ctx.ref, k, unit), source="ref")
         if post in ("earlier", "later", "on") and ctx.ref:
             v = shift_value(ctx.ref, k, unit)
             if v:
-                return {"type": "DATE", "value": v, "source": "ref"}
+                return Timex("DATE", v, source="ref")
         if unit in ("hour", "minute", "second"):
-            return {"type": "DURATION", "value": duration_value(n, unit), "trim_right": len(m.group("post"))}
-        v, src = _dct_value(ctx, unit, k)
-        return {"type": "DATE", "value": v, "source": src}
-    out = {"type": "DURATION", "value": duration_value(n, unit)}
-    if post:
-        out["trim_right"] = len(m.group("post"))
-    if ntext.lower() in ("a", "an") and not m.group("rel") and not m.group("pre"):
-        out["needs"] = {"a_unit"}
-    return out
+            return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
+        v, src = dct_value(ctx, unit, k)
+        return Timex("DATE", v, source=src)
+    return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")) if post else 0)
 
 
 @pattern("vague_units", rf"(?i:(?P<pre>(?:for|in|over|within|during|throughout|recent|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|(?:over|in|during|throughout)\s+the)\s+)(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)(?P<post>\s+ago)?)")
@@ -944,8 +704,8 @@ def _vague_units(m, ctx):
     elif re.match(r"(?:over|in|during|throughout)\s+the$", pre):
         trim = len(m.group("pre")) - len(re.search(r"the\s+$", m.group("pre")).group(0))
     if m.group("post"):
-        return {"type": "DATE", "value": "PAST_REF", "trim_left": trim}
-    return {"type": "DURATION", "value": duration_value(None, unit), "trim_left": trim}
+        return Timex("DATE", "PAST_REF", trim_left=trim)
+    return Timex("DURATION", duration_value(None, unit), trim_left=trim)
 
 
 @pattern("adj_relative", r"(?i:(?P<w>year|month|week|quarter)[\s-](?:ago|earlier))")
@@ -957,15 +717,15 @@ def _adj_relative(m, ctx):
     if current:
         v = shift_value(ctx.ref, -1, unit)
         if v:
-            return {"type": "DATE", "value": v, "source": "ref"}
-    v, src = _dct_value(ctx, unit, -1)
-    return {"type": "DATE", "value": v, "source": src}
+            return Timex("DATE", v, source="ref")
+    v, src = dct_value(ctx, unit, -1)
+    return Timex("DATE", v, source=src)
 
 
 @pattern("year_end", r"(?i:(?P<w>year|month|quarter)[\s-]end)")
 def _year_end(m, ctx):
-    v, src = _dct_value(ctx, m.group("w").lower(), 0)
-    return {"type": "DATE", "value": v, "mod": "END", "source": src}
+    v, src = dct_value(ctx, m.group("w").lower(), 0)
+    return Timex("DATE", v, mod="END", source=src)
 
 
 # ---- bare definite units, holidays, spelled-out years ----------------------------------------
@@ -978,7 +738,7 @@ def _the_unit(m, ctx):
     last completed one). "for the year ended …" reads as a DURATION (P1Y)."""
     unit = m.group("unit").lower()
     if unit == "year" and re.search(r"(?i)^the\s+year\s+(?:ended|ending|to\s+)", m.string[m.start():m.end() + 12]):
-        return {"type": "DURATION", "value": "P1Y", "needs": {"the_unit"}}
+        return Timex("DURATION", "P1Y", checks=frozenset({Check.THE_UNIT}))
     if unit == "quarter":
         ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<m>{MONTH})", m.string[m.end():m.end() + 30])
         if ended and ctx.dct is not None:
@@ -987,97 +747,56 @@ def _the_unit(m, ctx):
             q, y = (month - 1) // 3 + 1, ctx.dct.year
             if ctx.dct_precision == "day" and (y, q) > (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1):
                 y -= 1
-            return {"type": "DATE", "value": f"{y:04d}-Q{q}", "source": "dct", "needs": {"the_unit"}}
+            return Timex("DATE", f"{y:04d}-Q{q}", source="dct", checks=frozenset({Check.THE_UNIT}))
         if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return {"type": "DATE", "value": ctx.ref, "source": "ref", "needs": {"the_unit"}}
-        v, src = _dct_value(ctx, "quarter", -1)
-        return {"type": "DATE", "value": v, "source": src, "needs": {"the_unit"}}
+            return Timex("DATE", ctx.ref, source="ref", checks=frozenset({Check.THE_UNIT}))
+        v, src = dct_value(ctx, "quarter", -1)
+        return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
     if unit == "year":
         if ctx.last_year is not None:
-            return {"type": "DATE", "value": f"{ctx.last_year:04d}", "needs": {"the_unit"}}
-        v, src = _dct_value(ctx, "year", 0)
-        return {"type": "DATE", "value": v, "source": src, "needs": {"the_unit"}}
+            return Timex("DATE", f"{ctx.last_year:04d}", checks=frozenset({Check.THE_UNIT}))
+        v, src = dct_value(ctx, "year", 0)
+        return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
     if unit == "weekend":
         if ctx.dct is None or ctx.dct_precision != "day":
-            return {"type": "DATE", "value": "XXXX-WXX-WE", "source": "none", "needs": {"the_unit"}}
+            return Timex("DATE", "XXXX-WXX-WE", source="none", checks=frozenset({Check.THE_UNIT}))
         d = ctx.dct
         if not ctx.future:
             d = d - dt.timedelta(days=(d.isoweekday() % 7) if d.isoweekday() != 6 else 0)
-        return {"type": "DATE", "value": iso_week(d) + "-WE", "source": "dct", "needs": {"the_unit"}}
+        return Timex("DATE", iso_week(d) + "-WE", source="dct", checks=frozenset({Check.THE_UNIT}))
     if ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref):
-        return {"type": "DATE", "value": iso_week(dt.date.fromisoformat(ctx.ref)), "source": "ref", "needs": {"the_unit"}}
-    v, src = _dct_value(ctx, "week", 0)
-    return {"type": "DATE", "value": v, "source": src, "needs": {"the_unit"}}
+        return Timex("DATE", iso_week(dt.date.fromisoformat(ctx.ref)), source="ref", checks=frozenset({Check.THE_UNIT}))
+    v, src = dct_value(ctx, "week", 0)
+    return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
 
 
 @pattern("recent", r"(?i:(?<=the\s|its\s|his\s|her\s)recent(?=\s+[a-z]))")
 def _recent(m, ctx):
     """ "the recent sale" / "a recent filing": PAST_REF in TimeBank practice."""
-    return {"type": "DATE", "value": "PAST_REF", "needs": {"current"}}
+    return Timex("DATE", "PAST_REF", checks=frozenset({Check.ADJECTIVE}))
 
 
 @pattern("current", r"(?i:(?<!then\s)current(?=\s+[a-z]))")
 def _current(m, ctx):
     """ "current" as an adjective ("the current crisis") is PRESENT_REF in TimeBank practice."""
-    return {"type": "DATE", "value": "PRESENT_REF", "needs": {"current"}}
+    return Timex("DATE", "PRESENT_REF", checks=frozenset({Check.ADJECTIVE}))
 
 
-def _easter(y: int) -> dt.date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return dt.date(y, month, day)
-
-
-def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date:
-    """The n-th ISO weekday ``wd`` of a month (n=-1: the last)."""
-    if n > 0:
-        d = dt.date(y, month, 1)
-        d += dt.timedelta(days=(wd - d.isoweekday()) % 7)
-        return d + dt.timedelta(weeks=n - 1)
-    last = dt.date(y, month, calendar.monthrange(y, month)[1])
-    return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
-
-
-HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
-    "easter sunday": _easter,
-    "easter": _easter,
-    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
-}
-
-
-@pattern("holiday", rf"(?P<rel>(?i:last|next|this)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Eve|Day)|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday)(?:\s+(?P<y>{YEAR}))?")
+@pattern("holiday", rf"(?P<rel>(?i:last|next|this)\s+)?(?P<h>{_HOLIDAY})(?:\s+(?P<y>{YEAR}))?")
 def _holiday(m, ctx):
     """US/Christian holidays with a computable date; the year from the text, else the nearest
     occurrence not after the DCT ("last"/past tense) or not before it ("next"/future)."""
     key = re.sub(r"\s+", " ", m.group("h").lower())
-    fn = HOLIDAYS[key]
+
+    def fn(year: int) -> dt.date:
+        return holiday_date(key, year)
+
     if m.group("y"):
-        return {"type": "DATE", "value": fn(int(m.group("y"))).isoformat()}
+        return Timex("DATE", fn(int(m.group("y"))).isoformat())
     if ctx.dct is None:
-        return {"type": "DATE", "value": "XXXX-XX-XX", "source": "none"}
+        return Timex("DATE", "XXXX-XX-XX", source="none")
     if ctx.dct_precision != "day":
-        return {"type": "DATE", "value": fn(ctx.dct.year).isoformat(), "source": "dct"}
+        return Timex("DATE", fn(ctx.dct.year).isoformat(), source="dct")
     rel = (m.group("rel") or "").strip().lower()
     d = fn(ctx.dct.year)
     if rel == "next" or (not rel and ctx.future):
@@ -1086,12 +805,12 @@ def _holiday(m, ctx):
     elif rel == "last" or not rel:
         if d > ctx.dct:
             d = fn(ctx.dct.year - 1)
-    return {"type": "DATE", "value": d.isoformat(), "source": "dct", "needs": {"future"}}
+    return Timex("DATE", d.isoformat(), source="dct")
 
 
-_SPELLED_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_SPELLED_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_SPELLED_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SPELLED_TENS = f"(?:{alternation(TENS)})"
+_SPELLED_ONES = f"(?:{alternation(w for w, v in CARDINALS.items() if 1 <= v <= 9)})"
+_SPELLED_TEENS = f"(?:{alternation(w for w, v in CARDINALS.items() if 10 <= v <= 19)})"
 
 
 @pattern("spelled_year", rf"(?i:(?:the\s+year\s+)?(?P<c>nineteen|two\s+thousand(?:\s+and)?)(?:\s+(?P<rest>{_SPELLED_TENS}(?:[\s-]{_SPELLED_ONES})?|{_SPELLED_TEENS}|(?:oh\s+)?{_SPELLED_ONES}))?)")
@@ -1102,12 +821,12 @@ def _spelled_year(m, ctx):
     if c == "nineteen":
         if not rest:
             return None
-        n = parse_number(re.sub(r"^oh\s+", "", rest.lower()))
-        return {"type": "DATE", "value": f"{1900 + int(n):04d}"} if n is not None else None
-    n = parse_number(rest.lower()) if rest else 0
+        n = parse_number_text(re.sub(r"^oh\s+", "", rest.lower()))
+        return Timex("DATE", f"{1900 + int(n):04d}") if n is not None else None
+    n = parse_number_text(rest.lower()) if rest else 0
     if n is None or (not rest and not m.group(0).lower().startswith("the year")):
         return None
-    return {"type": "DATE", "value": f"{2000 + int(n):04d}"}
+    return Timex("DATE", f"{2000 + int(n):04d}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1155,50 +874,122 @@ def left_modifier(text: str, start: int) -> Optional[tuple[int, str]]:
     return new_start, mod
 
 
-_NUMERIC_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
-_POINT_MODS = {"START", "END", "MID"}
+#: Modifiers that qualify a quantity ("about three years", "more than a decade").
+NUMERIC_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+#: Modifiers that pick a part of a period ("the beginning of 2019", "mid-May", "late 2019").
+POINT_MODS = frozenset({"START", "END", "MID"})
+_NUMERIC_CORE = re.compile(r"(?i)\d|" + NUM_WORD + r"\b|several|few|many")
 
 
-Match = tuple[int, int, str, re.Match, Handler]
+def apply_left_modifier(text: str, start: int, end: int, timex: Timex) -> tuple[int, Optional[str]]:
+    """Extend the span ``text[start:end]`` of ``timex`` over a modifier on its left (see
+    :func:`left_modifier`) when it fits the reading: a point modifier or "about" before a
+    calendar DATE ("the end of 2019", "about 2019"; not "about" before a relative or X value, not
+    before PRESENT_REF), a numeric modifier before a DURATION with a number ("more than three
+    years"). Returns (start, mod): the new start and the TIMEX3 mod (``timex.mod`` when the
+    modifier only widens the span or does not apply)."""
+    left = left_modifier(text, start)
+    if left is None or timex.type not in ("DATE", "DURATION", "TIME"):
+        return start, timex.mod
+    new_start, lmod = left
+    point = lmod in POINT_MODS
+    numeric_core = bool(_NUMERIC_CORE.match(text[start:end]))
+    if (timex.type == "DATE" and (point or lmod == "APPROX") and not timex.value.endswith("_REF")) or (
+        timex.type == "DURATION" and lmod in NUMERIC_MODS and numeric_core
+    ):
+        if not (lmod == "APPROX" and timex.type == "DATE" and not re.match(r"\d{4}|XXXX", timex.value)):
+            return new_start, lmod or timex.mod
+    return start, timex.mod
 
 
-def find_timexes(text: str) -> list[Match]:
-    """All non-overlapping candidate expressions in ``text``, sorted by start: tuples
-    ``(start, end, pattern name, regex match, handler)`` (char offsets into ``text``). The
-    longest match wins; ties go to the pattern registered first. Normalise each with
-    :func:`normalise_match` in text order, since a :class:`Context` carries earlier mentions.
+def trim_span(text: str, start: int, end: int, timex: Timex) -> tuple[int, int]:
+    """The span of ``timex`` without the signal words its rule matched for context: the rule's
+    ``trim_left``/``trim_right``, a leading "from"/"in" of an interval, trailing blanks and
+    punctuation (but the period of "p.m." or "Jan.")."""
+    start += timex.trim_left
+    end -= timex.trim_right
+    lead = re.match(r"(?i)(?:from|in)\s+", text[start:end])
+    if lead and timex.kind in ("interval",):
+        start += lead.end()
+    while end > start and text[end - 1] in " \t\n.,;:":
+        if text[end - 1] == "." and re.search(r"(?:\b[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[start:end]):
+            break  # "p.m.", "Jan.": the period belongs to the abbreviation
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------------------------
+# Finding and normalising
+# --------------------------------------------------------------------------------------------
+
+
+class Candidate(NamedTuple):
+    """A candidate expression: char offsets into the text, the name of the rule that found it
+    and the regex match (``rule`` is None for candidates that come from elsewhere, such as the
+    stage's spaCy entities, whose ``name`` is "spacy")."""
+
+    start: int
+    end: int
+    name: str
+    match: Optional[re.Match]
+    rule: Optional[Rule]
+
+
+def find_timexes(text: str) -> list[Candidate]:
+    """All non-overlapping candidate expressions in ``text``, sorted by start (char offsets
+    into ``text``). The longest match wins; ties go to the pattern registered first. Normalise
+    each with :func:`normalise_match` in text order, since a :class:`Context` carries earlier
+    mentions. Time: every rule scans the text once; choosing among the matches is
+    O(m log m) for m matches (the chosen spans are kept sorted, so an overlap test is a bisection).
     """
     cands = []
-    for order, (name, rx, fn) in enumerate(PATTERNS):
-        for m in rx.finditer(text):
+    for order, rule in enumerate(RULES):
+        for m in rule.regex.finditer(text):
             if m.end() > m.start():
-                cands.append((m.start(), m.end(), order, name, m, fn))
+                cands.append((m.start(), m.end(), order, rule, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     chosen = []
-    for c in cands:
-        s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
-        chosen.append(c)
-    chosen.sort(key=lambda c: c[0])
-    return [(s, e, name, m, fn) for s, e, _, name, m, fn in chosen]  # type: ignore[return-value]
+    for s, e, _, rule, m in cands:
+        if taken.add(s, e):
+            chosen.append(Candidate(s, e, rule.name, m, rule))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
 
 
-def normalise_match(name: str, m: re.Match, fn: Handler, ctx: Context) -> Optional[dict]:
-    """Run a pattern's handler against ``ctx``. Returns None (not a temporal expression) or a
-    dict with ``type``, ``value``, ``mod``, ``source`` ("explicit" | "dct" | "ref" | "none":
-    what the value was resolved against), ``kind`` (the rule), ``needs`` (context checks the
-    caller must run with the parse: "future" (tense used), "month_ok", "season_ok", "ref_ok",
-    "set_ok", "rate", "a_unit", "clock_cue", "clock_ok", "the_unit", "current"), and optionally
-    ``begin``/``end_value`` (intervals), ``trim_left``/``trim_right`` (chars of signal words to
-    drop from the span) and ``split`` (a second mention inside the match: "1990-1995")."""
-    out = fn(m, ctx)
-    if out is None:
+class SpanSet:
+    """Non-overlapping half-open char spans, kept sorted: :meth:`overlaps` and :meth:`add` are a
+    bisection (plus a list insert), so choosing among m candidates is O(m log m), not O(m²)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span of the set."""
+        i = bisect.bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return i >= 0 and self.ends[i] > start
+
+    def add(self, start: int, end: int) -> bool:
+        """Add ``[start, end)`` unless it overlaps a span of the set; returns whether it was added."""
+        if self.overlaps(start, end):
+            return False
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
+
+
+def normalise_match(cand: Candidate, ctx: Context) -> Optional[Timex]:
+    """Run a rule candidate's handler against ``ctx``: None (not a temporal expression) or the
+    rule's :class:`Timex`, its ``kind`` the rule's name unless the handler named a finer one,
+    its checks those of the handler and the rule."""
+    rule = cand.rule
+    timex = rule.handler(cand.match, ctx)
+    if timex is None:
         return None
-    out.setdefault("mod", None)
-    out.setdefault("source", "explicit")
-    out.setdefault("kind", name)
-    out.setdefault("needs", set())
-    return out
+    return replace(timex, kind=timex.kind or rule.name, checks=timex.checks | rule.checks)
