@@ -372,6 +372,10 @@ _QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|curr
     rf"(?i:(?:the\s+)?(?:(?P<y0>{YEAR})(?:'s)?\s+|(?P<this>this\s+year's|last\s+year's|next\s+year's)\s+)?(?:comparable\s+|same\s+)?(?P<ago>year[\s-]ago\s+|year[\s-]earlier\s+|prior[\s-]year\s+)?(?:fiscal\s+)?{_QORD}(?:[\s-]+(?:fiscal|calendar))?[\s-]+quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?)",
 )
 def _quarter(m, ctx):
+    """ "the first quarter of 2019", "2019's second quarter", "the third quarter" (of the DCT's
+    year, or the year before when that quarter is more than one ahead of the DCT's and the verb
+    is not future), "last year's fourth quarter", "the year-ago quarter" (the reported quarter a
+    year back), "the latest/current/same quarter"."""
     q = m.group("q").lower()
     qn = QUARTER_ORDINALS.get(q) if q not in ("last", "final") else None
     y = m.group("y") or m.group("y0")
@@ -385,26 +389,39 @@ def _quarter(m, ctx):
         return Timex("DATE", f"{ctx.dct.year - 1:04d}-Q{qn}", source="dct", kind="adj_relative")
     if ctx.dct is None:
         return Timex("DATE", f"XXXX-Q{qn}" if qn else "XXXX-QX", source="none")
+    if q in ("year-ago", "year-earlier"):
+        return _year_ago_quarter(ctx)
+    if qn is None:  # "the latest quarter", "last quarter", "the current quarter"
+        return _unnumbered_quarter(q, ctx)
     this = (m.group("this") or "").lower()
     yy = ctx.dct.year + (-1 if this.startswith("last") else 1 if this.startswith("next") else 0)
-    if q in ("year-ago", "year-earlier"):
-        if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return Timex("DATE", shift_value(ctx.ref, -1, "year"), source="ref", kind="adj_relative")
-        v, src = dct_value(ctx, "quarter", -1)
-        return Timex("DATE", shift_value(v, -1, "year") or v, source=src, kind="adj_relative")
-    if qn is None:  # "the latest quarter", "last quarter", "the current quarter"
-        if q in ("current",):
-            v, src = dct_value(ctx, "quarter", 0)
-        elif q in ("same", "comparable") and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return Timex("DATE", ctx.ref, source="ref")
-        else:
-            v, src = dct_value(ctx, "quarter", -1)
-        return Timex("DATE", v, source=src)
     if ctx.dct_precision == "day" and not this:
         cur_q = (ctx.dct.month - 1) // 3 + 1
         if qn > cur_q and not ctx.future and qn - cur_q > 1:
             yy -= 1
     return Timex("DATE", f"{yy:04d}-Q{qn}", source="dct")
+
+
+def _year_ago_quarter(ctx: Context) -> Timex:
+    """ "the year-ago quarter": the reported quarter (the reference time, when it is a quarter;
+    else the last completed one) a year back."""
+    if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
+        return Timex("DATE", shift_value(ctx.ref, -1, "year"), source="ref", kind="adj_relative")
+    v, src = dct_value(ctx, "quarter", -1)
+    return Timex("DATE", shift_value(v, -1, "year") or v, source=src, kind="adj_relative")
+
+
+def _unnumbered_quarter(q: str, ctx: Context) -> Timex:
+    """ "the current quarter": the DCT's; "the same/comparable quarter": the reported one (the
+    reference time, when it is a quarter); otherwise ("the latest quarter", "last quarter") the
+    last completed one."""
+    if q in ("current",):
+        v, src = dct_value(ctx, "quarter", 0)
+    elif q in ("same", "comparable") and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
+        return Timex("DATE", ctx.ref, source="ref")
+    else:
+        v, src = dct_value(ctx, "quarter", -1)
+    return Timex("DATE", v, source=src)
 
 
 @pattern("q_short", rf"Q(?P<q>[1-4])(?:\s*(?P<y>{YEAR}))?|(?P<y2>{YEAR})\s*Q(?P<q2>[1-4])")
@@ -653,45 +670,54 @@ _DUR_PRE = r"(?:(?P<pre>(?:the|these|those)\s+)?(?P<rel>(?:past|last|next|first|
     checks=[Check.NOT_FRACTION],
 )
 def _duration(m, ctx):
+    """ "21 consecutive months", "two hours", "a decade": a DURATION; with "ago"/"earlier"/
+    "later"/"from now"/"back" a DATE that many units from the reference time or the DCT ("two
+    years ago"); with "before"/"after"/"since" the duration alone ("two days after the attack").
+    A count without plural ("a ten year plan") is read as the adjective it is: a DURATION."""
     if m.group("old"):
         return None  # ages: "35 years old", "a 35-year-old"
     unit = unit_of(m.group("u"))
     if unit not in DURATION_UNITS:
         return None
-    ntext = m.group("n").strip()
-    n = parse_number_text(ntext)
-    hyphen = "-" in m.group("hy")
-    post = (m.group("post") or "").strip().lower()
+    ntext = m.group("n").strip().lower()
     plural = m.group("u").lower().endswith("s") or m.group("u").lower() == "centuries"
-    if ntext.lower() in ("a", "an", "one", "single") and plural:
+    if ntext in ("a", "an", "one", "single") and plural:
         return None
-    if ntext.lower() in ("a", "an") and unit == "second":
+    if ntext in ("a", "an") and unit == "second":
         return None  # "a second group": the ordinal
-    if n is not None and n > 1 and not plural and not hyphen:
-        # "ten year" without plural: accept only as an adjective ("a ten year plan") -> DURATION
-        pass
-    if post in ("ago", "earlier", "later", "before", "after", "from now", "hence", "back", "on", "since") and not m.group("rel"):
-        if post in ("before", "after", "since"):
-            # "two days after the attack": the duration alone is the timex (TimeML); trim
-            return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
-        sign = -1 if post in ("ago", "earlier", "back") else 1
-        if n is None or not float(n).is_integer():
-            return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-        k = int(n) * sign
-        if unit == "weekend":
-            unit, k = "week", k
-        if post == "ago" and unit == "year" and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            # "a year ago" in a quarterly report: the reported quarter one year back
-            return Timex("DATE", shift_value(ctx.ref, k, unit), source="ref")
-        if post in ("earlier", "later", "on") and ctx.ref:
-            v = shift_value(ctx.ref, k, unit)
-            if v:
-                return Timex("DATE", v, source="ref")
-        if unit in ("hour", "minute", "second"):
-            return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
-        v, src = dct_value(ctx, unit, k)
-        return Timex("DATE", v, source=src)
+    n = parse_number_text(ntext)
+    post = (m.group("post") or "").strip().lower()
+    if post in _DURATION_SIGNALS and not m.group("rel"):
+        return _anchored_duration(m, ctx, n, unit, post)
     return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")) if post else 0)
+
+
+_DURATION_SIGNALS = ("ago", "earlier", "later", "before", "after", "from now", "hence", "back", "since")
+
+
+def _anchored_duration(m: re.Match, ctx: Context, n: Optional[float], unit: str, post: str) -> Timex:
+    """A duration with a signal word after it ("ago", "earlier", "later", "from now", "hence",
+    "back", "before", "after", "since"); see :func:`_duration`."""
+    if post in ("before", "after", "since"):
+        # "two days after the attack": the duration alone is the timex (TimeML); trim
+        return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
+    sign = -1 if post in ("ago", "earlier", "back") else 1
+    if n is None or not float(n).is_integer():
+        return Timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    k = int(n) * sign
+    if unit == "weekend":
+        unit = "week"
+    if post == "ago" and unit == "year" and ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
+        # "a year ago" in a quarterly report: the reported quarter one year back
+        return Timex("DATE", shift_value(ctx.ref, k, unit), source="ref")
+    if post in ("earlier", "later") and ctx.ref:
+        v = shift_value(ctx.ref, k, unit)
+        if v:
+            return Timex("DATE", v, source="ref")
+    if unit in ("hour", "minute", "second"):
+        return Timex("DURATION", duration_value(n, unit), trim_right=len(m.group("post")))
+    v, src = dct_value(ctx, unit, k)
+    return Timex("DATE", v, source=src)
 
 
 @pattern("vague_units", rf"(?i:(?P<pre>(?:for|in|over|within|during|throughout|recent|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|(?:over|in|during|throughout)\s+the)\s+)(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)(?P<post>\s+ago)?)")
