@@ -1,9 +1,24 @@
-"""Rule-based recognition and TIMEX3 normalisation of English temporal expressions.
+r"""Rule-based recognition and TIMEX3 normalisation of English temporal expressions.
 
 This module is pure Python (no spaCy): it finds temporal expressions in a string with regular
 expressions and normalises each to a TIMEX3 ``type``/``value``/``mod`` against a reference
-context (:class:`Context`). :mod:`newsfacts.components.dates` wraps it as a spaCy component,
-adds spaCy's DATE/TIME entities as extra candidates and filters false positives with the parse.
+context (:class:`~.timex.Context`). The stage (:mod:`.component`) adds spaCy's DATE/TIME
+entities as extra candidates and runs the checks a reading asks for with the parse
+(:mod:`.checks`).
+
+A rule is a regular expression registered with its handler::
+
+    @pattern("year_end", r"(?i:(?P<w>year|month|quarter)[\s-]end)")
+    def _year_end(m, ctx):
+        v, src = dct_value(ctx, m.group("w").lower(), 0)
+        return Timex("DATE", v, mod="END", source=src)
+
+The handler gets the regex match and the :class:`~.timex.Context` and returns a frozen
+:class:`~.timex.Timex` (or None: not a temporal expression); the :class:`~.timex.Check` members
+in ``Timex.checks`` (or ``@pattern(..., checks=...)`` for every reading of the rule) are the
+context checks the stage must run before keeping it. Date arithmetic lives in :mod:`.calendar`,
+words in the lexicon (:mod:`newsfacts.lexicon.en.calendar`, ``.numbers``; the word alternations
+below are built from it). Every rule has a row in tests/test_dates_rules.py.
 
 Value conventions (TimeML 1.2.1 TIMEX3, with the project's additions marked *):
 
@@ -44,9 +59,10 @@ reading either way (within six months). The present-tense case is a refinement o
 because scheduled events are reported in the present. A weekday is the most recent one, the
 DCT's own day included, unless the verb is future (then the next one, the same day included).
 With an inferred DCT (precision "year") month-days resolve within that year. Without a DCT the
-unknown digits stay ``X`` ("XXXX-05-09", "XXXX-WXX-5"): the system clock is never read. Expressions relative to a previous mention
-("a year earlier", "later that month", "the year-ago quarter") shift ``Context.ref`` (the last
-calendar value in the text) when there is one, else the DCT.
+unknown digits stay ``X`` ("XXXX-05-09", "XXXX-WXX-5"): the system clock is never read.
+Expressions relative to a previous mention ("a year earlier", "later that month", "the year-ago
+quarter") shift ``Context.ref`` (the last calendar value in the text) when there is one, else
+the DCT.
 
 Sources of the rules: the TimeML 1.2.1 / TIMEX3 annotation guidelines (value formats, mods,
 PRESENT_REF etc.), ISO 8601 (weeks, intervals), HeidelTime's English resource conventions for
