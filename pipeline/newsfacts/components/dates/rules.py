@@ -234,7 +234,11 @@ def _slash(m, ctx):
 
 @pattern("md", rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d,.]\d|\s*(?:%|percent|per\s*cent|million|billion))")
 def _md(m, ctx):
-    month, day = _month(m.group("m")), _day(m.group("d"))
+    return _month_day(_month(m.group("m")), _day(m.group("d")), ctx)
+
+
+def _month_day(month: int, day: int, ctx: Context) -> Optional[Timex]:
+    """A month-day without year (a day that exists in some year), resolved against the DCT."""
     try:
         dt.date(2000, month, day)
     except ValueError:
@@ -245,15 +249,9 @@ def _md(m, ctx):
 
 @pattern("dm", rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?!\s*,?\s*\d)")
 def _dm(m, ctx):
-    month, day = _month(m.group("m")), _day(m.group("d"))
-    try:
-        dt.date(2000, month, day)
-    except ValueError:
-        return None
     if m.group("m").rstrip(".") in ("May", "March", "Mar") and not m.group("d")[-1:].isalpha() and " of " not in m.group(0):
         return None  # "5 May" is fine in text but "3 March" also reads "3 march(es)"; keep it strict
-    v, src = resolve_month_day(month, day, ctx)
-    return Timex("DATE", v, source=src)
+    return _month_day(_month(m.group("m")), _day(m.group("d")), ctx)
 
 
 @pattern("month_year", rf"(?P<m>{MONTH})(?:\s+of)?,?\s+(?P<y>{YEAR})(?!\s*[-/]\s*\d)")
@@ -530,26 +528,23 @@ def _clock24(m, ctx):
 
 
 def _time_value(h: int, mi: int, m: re.Match, ctx: Context) -> Timex:
-    w = m.groupdict().get("w")
-    if w and w.lower() in WEEKDAYS:
-        d, src = resolve_weekday(WEEKDAYS[w.lower()], ctx)
-    elif w:
-        d, src = dct_value(ctx, "day", DAY_WORDS[w.lower()])
-    else:
-        d, src = dct_value(ctx, "day", 0)
-    v = f"{d}T{h:02d}:{mi:02d}"
-    return Timex("TIME", v, source=src)
+    d, src = _day_of_time(m.groupdict().get("w"), ctx)
+    return Timex("TIME", f"{d}T{h:02d}:{mi:02d}", source=src)
+
+
+def _day_of_time(word: Optional[str], ctx: Context) -> tuple[str, str]:
+    """The day a clock time is on: the weekday or day word after it ("9 a.m. Friday", "noon
+    tomorrow"), else the DCT's day. Returns (value, source)."""
+    if word and word.lower() in WEEKDAYS:
+        return resolve_weekday(WEEKDAYS[word.lower()], ctx)
+    if word:
+        return dct_value(ctx, "day", DAY_WORDS[word.lower()])
+    return dct_value(ctx, "day", 0)
 
 
 @pattern("noon", rf"(?i:(?P<w>noon|midnight|midday))(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|{_DAY_ANCHOR}))?")
 def _noon(m, ctx):
-    wd = m.group("wd")
-    if wd and wd.lower() in WEEKDAYS:
-        d, src = resolve_weekday(WEEKDAYS[wd.lower()], ctx)
-    elif wd:
-        d, src = dct_value(ctx, "day", DAY_WORDS[wd.lower()])
-    else:
-        d, src = dct_value(ctx, "day", 0)
+    d, src = _day_of_time(m.group("wd"), ctx)
     hh = "12:00" if m.group("w").lower() in ("noon", "midday") else "24:00"
     return Timex("TIME", f"{d}T{hh}", source=src)
 
@@ -881,6 +876,19 @@ _LEFT_MOD = re.compile(
     r"|(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|well\s+over|upwards\s+of|no\s+more\s+than|no\s+less\s+than)\s+))$"
 )
 
+#: Cue in a left modifier -> TIMEX3 mod; the first cue found in the modifier decides.
+_MOD_OF_CUE = (
+    (re.compile(r"beginning|start|early|dawn|first days"), "START"),
+    (re.compile(r"\bend\b|close|late|last days"), "END"),
+    (re.compile(r"middle|mid"), "MID"),
+    (re.compile(r"about|around|approx|roughly|some"), "APPROX"),
+    (re.compile(r"nearly|almost|less|fewer|under|no more"), "LESS_THAN"),
+    (re.compile(r"more|over|upwards"), "MORE_THAN"),
+    (re.compile(r"at least|no less"), "EQUAL_OR_MORE"),
+    (re.compile(r"at most|up to"), "EQUAL_OR_LESS"),
+    (re.compile(r"turn"), "START"),
+)
+
 
 def left_modifier(text: str, start: int) -> Optional[tuple[int, str]]:
     """A modifier immediately left of ``start`` -> (new start, TIMEX3 mod or "" when only the
@@ -893,26 +901,7 @@ def left_modifier(text: str, start: int) -> Optional[tuple[int, str]]:
         return None
     w = m.group("m").lower()
     new_start = start - len(m.group("m"))
-    if re.search(r"beginning|start|early|dawn|first days", w):
-        mod = "START"
-    elif re.search(r"\bend\b|close|late|last days", w):
-        mod = "END"
-    elif re.search(r"middle|mid", w):
-        mod = "MID"
-    elif re.search(r"about|around|approx|roughly|some", w):
-        mod = "APPROX"
-    elif re.search(r"nearly|almost|less|fewer|under|no more", w):
-        mod = "LESS_THAN"
-    elif re.search(r"more|over|upwards", w):
-        mod = "MORE_THAN"
-    elif "at least" in w or "no less" in w:
-        mod = "EQUAL_OR_MORE"
-    elif "at most" in w or "up to" in w:
-        mod = "EQUAL_OR_LESS"
-    elif "turn" in w:
-        mod = "START"
-    else:
-        mod = ""
+    mod = next((mod for cue, mod in _MOD_OF_CUE if cue.search(w)), "")
     return new_start, mod
 
 
