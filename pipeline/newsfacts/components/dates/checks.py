@@ -154,7 +154,7 @@ def keep_year(site: Site) -> bool:
     """:attr:`Check.YEAR`. Reject numbers that only look like years: after "$", "No.", "Figure"
     …; before "%" or a unit abbreviation; a count ("2000 people"), i.e. a numeric modifier of a
     plural noun that is not a time word (lexicon ``YEAR_HEADS``); a number followed by another."""
-    text, start, end = site.text, site.start, site.end
+    text, start = site.text, site.start
     if _NOT_YEAR_BEFORE.search(text[max(0, start - 20):start]):
         return False
     if start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit():
@@ -177,14 +177,14 @@ def month_name_ok(site: Site) -> bool:
     :data:`NAME_LABELS`), not a modal (tag MD), not a possessive name ("April's"); a bare "May" or
     "March" needs a month cue before it (lexicon ``MONTH_NAME_CUES``) and a "March" is the verb
     before a particle ("march on", lexicon ``MARCH_VERB_PARTICLES``)."""
-    text, start, end, first = site.text, site.start, site.end, site.first
+    first = site.first
     word = re.sub(r"(?i)^(?:last|next|this|past|coming)\s+", "", site.words)
     ent = first.ent_type_ if first is not None else ""
     if ent in NAME_LABELS:
         return False
     if first is not None and first.tag_ == "MD":
         return False
-    if word in ("May", "March", "MAY", "MARCH") and word == text[start:end]:
+    if word in ("May", "March", "MAY", "MARCH") and word == site.words:
         prev = site.prev_word()
         if prev not in MONTH_NAME_CUES:
             return False

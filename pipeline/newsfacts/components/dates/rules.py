@@ -513,13 +513,13 @@ def _this_part(m, ctx):
 _TZ = r"(?:\s*\(?(?P<tz>(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|CEST|JST|HKT|local\s+time))\)?)?"
 
 
-@pattern("clock", rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![\w]))" + _TZ + rf"(?:\s+(?:on\s+)?(?P<w>{WEEKDAY}|{_DAY_ANCHOR}))?")
+@pattern("clock", r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)(?![\w]))" + _TZ + rf"(?:\s+(?:on\s+)?(?P<w>{WEEKDAY}|{_DAY_ANCHOR}))?")
 def _clock(m, ctx):
     h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
     return _time_value(h, int(m.group("mi") or 0), m, ctx)
 
 
-@pattern("clock24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d|\s*(?i:a\.?m|p\.?m))" + _TZ)
+@pattern("clock24", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d|\s*(?i:a\.?m|p\.?m))" + _TZ)
 def _clock24(m, ctx):
     """A 24-hour clock time; without a time zone only after a clock cue ("at 14:30", see
     :attr:`Check.CLOCK_CUE`), on the DCT's day."""
@@ -731,7 +731,7 @@ def _anchored_duration(m: re.Match, ctx: Context, n: Optional[float], unit: str,
     return Timex("DATE", v, source=src)
 
 
-@pattern("vague_units", rf"(?i:(?P<pre>(?:for|in|over|within|during|throughout|recent|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|(?:over|in|during|throughout)\s+the)\s+)(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)(?P<post>\s+ago)?)")
+@pattern("vague_units", r"(?i:(?P<pre>(?:for|in|over|within|during|throughout|recent|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|(?:over|in|during|throughout)\s+the)\s+)(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)(?P<post>\s+ago)?)")
 def _vague_units(m, ctx):
     unit = unit_of(m.group("u"))
     pre = m.group("pre").lower().strip()
