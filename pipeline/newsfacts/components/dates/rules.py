@@ -69,6 +69,7 @@ PRESENT_REF etc.), ISO 8601 (weeks, intervals), HeidelTime's English resource co
 seasons/parts of day, and the news-date heuristics of TempEval-3 systems (DCT as anchor, tense
 for month-day and weekday direction). No rule is keyed to a benchmark sentence.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -120,11 +121,12 @@ NUM = (
 )
 #: A duration unit word, singular or plural ("months", "century", "centuries").
 UNIT = "(?i:" + "|".join(f"{u}s?" for u in DURATION_UNITS if u != "century") + "|century|centuries)"
-PART = r"(?i:morning|afternoon|evening|night)"
+#: A part of the day after a day word or weekday ("Friday morning", "tomorrow night").
+PART = f"(?i:{alternation(p for p in PARTS_OF_DAY if p not in DAY_WORDS and p != 'overnight')})"
 SEASON = f"(?i:{alternation(SEASONS)})"
 _DAY_WORD = f"(?:{alternation(DAY_WORDS)})"
 _DECADE_WORD = f"(?:{alternation(DECADE_WORDS)})"
-_DAY_ANCHOR = r"(?i:today|yesterday|tomorrow)"  # a day word after a clock time ("5 p.m. tomorrow")
+_DAY_ANCHOR = f"(?i:{alternation(w for w in DAY_WORDS if w != 'tonight')})"  # after a clock time: "5 p.m. tomorrow"
 _HOLIDAY = "|".join(r"\s+".join(w[:1].upper() + w[1:] for w in name.split()) for name in sorted(HOLIDAYS, key=len, reverse=True))
 # left word boundary; a digit may follow a hyphen only after mid-/pre-/post-/early-/late- ("COVID-19")
 _B = r"(?<!\w)(?:(?<!-)|(?<=mid-)|(?<=Mid-)|(?<=pre-)|(?<=post-)|(?<=early-)|(?<=late-)|(?!\d))"
