@@ -322,13 +322,14 @@ def _month_number_range(m, ctx):
     return Timex("DATE", f"{va}/{vb}", begin=va, end_value=vb, source=src, kind="interval")
 
 
-@pattern("month", rf"(?P<rel>(?i:last|next|this|past|coming)\s+)?(?P<m>{_MONTH_FULL}|Sept\.)(?!\s*\d)")
+@pattern("month", rf"(?P<rel>(?i:last|next|this|past|coming)\s+)?(?P<m>{_MONTH_FULL}|Sept\.)(?!\s*\d)",
+         checks=[Check.MONTH_NAME])
 def _month_alone(m, ctx):
     name = m.group("m")
     rel = (m.group("rel") or "").strip().lower()
     rel = {"past": "last", "coming": "next"}.get(rel, rel)
     v, src = resolve_month(_month(name), ctx, rel)
-    return Timex("DATE", v, source=src, checks=frozenset({Check.MONTH_NAME}), kind="month")
+    return Timex("DATE", v, source=src)
 
 
 _BARE_YEAR = frozenset({Check.YEAR})  # a bare number may be a count, a code or a measure
@@ -770,14 +771,15 @@ def _year_end(m, ctx):
 # ---- bare definite units, holidays, spelled-out years ----------------------------------------
 
 
-@pattern("the_unit", r"(?i:the\s+(?P<adj>latest\s+|full\s+|current\s+|same\s+)?(?P<fy>fiscal\s+)?(?P<unit>quarter|year|weekend|week)(?![\s-](?:ago|earlier|end|old)\b))")
+@pattern("the_unit", r"(?i:the\s+(?P<adj>latest\s+|full\s+|current\s+|same\s+)?(?P<fy>fiscal\s+)?(?P<unit>quarter|year|weekend|week)(?![\s-](?:ago|earlier|end|old)\b))",
+         checks=[Check.THE_UNIT])
 def _the_unit(m, ctx):
     """ "the quarter" / "the year" / "the weekend" in running news text: the reported period
     (the last calendar value of that unit in the text, else the DCT's; a quarter defaults to the
     last completed one). "for the year ended …" reads as a DURATION (P1Y)."""
     unit = m.group("unit").lower()
     if unit == "year" and re.search(r"(?i)^the\s+year\s+(?:ended|ending|to\s+)", m.string[m.start():m.end() + 12]):
-        return Timex("DURATION", "P1Y", checks=frozenset({Check.THE_UNIT}))
+        return Timex("DURATION", "P1Y")
     if unit == "quarter":
         ended = re.match(rf"\s+end(?:ed|ing)\s+(?P<m>{MONTH})", m.string[m.end():m.end() + 30])
         if ended and ctx.dct is not None:
@@ -786,39 +788,39 @@ def _the_unit(m, ctx):
             q, y = (month - 1) // 3 + 1, ctx.dct.year
             if ctx.dct_precision == "day" and (y, q) > (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1):
                 y -= 1
-            return Timex("DATE", f"{y:04d}-Q{q}", source="dct", checks=frozenset({Check.THE_UNIT}))
+            return Timex("DATE", f"{y:04d}-Q{q}", source="dct")
         if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
-            return Timex("DATE", ctx.ref, source="ref", checks=frozenset({Check.THE_UNIT}))
+            return Timex("DATE", ctx.ref, source="ref")
         v, src = dct_value(ctx, "quarter", -1)
-        return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
+        return Timex("DATE", v, source=src)
     if unit == "year":
         if ctx.last_year is not None:
-            return Timex("DATE", f"{ctx.last_year:04d}", checks=frozenset({Check.THE_UNIT}))
+            return Timex("DATE", f"{ctx.last_year:04d}")
         v, src = dct_value(ctx, "year", 0)
-        return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
+        return Timex("DATE", v, source=src)
     if unit == "weekend":
         if ctx.dct is None or ctx.dct_precision != "day":
-            return Timex("DATE", "XXXX-WXX-WE", source="none", checks=frozenset({Check.THE_UNIT}))
+            return Timex("DATE", "XXXX-WXX-WE", source="none")
         d = ctx.dct
         if not ctx.future:
             d = d - dt.timedelta(days=(d.isoweekday() % 7) if d.isoweekday() != 6 else 0)
-        return Timex("DATE", iso_week(d) + "-WE", source="dct", checks=frozenset({Check.THE_UNIT}))
+        return Timex("DATE", iso_week(d) + "-WE", source="dct")
     if ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref):
-        return Timex("DATE", iso_week(dt.date.fromisoformat(ctx.ref)), source="ref", checks=frozenset({Check.THE_UNIT}))
+        return Timex("DATE", iso_week(dt.date.fromisoformat(ctx.ref)), source="ref")
     v, src = dct_value(ctx, "week", 0)
-    return Timex("DATE", v, source=src, checks=frozenset({Check.THE_UNIT}))
+    return Timex("DATE", v, source=src)
 
 
-@pattern("recent", r"(?i:(?<=the\s|its\s|his\s|her\s)recent(?=\s+[a-z]))")
+@pattern("recent", r"(?i:(?<=the\s|its\s|his\s|her\s)recent(?=\s+[a-z]))", checks=[Check.ADJECTIVE])
 def _recent(m, ctx):
     """ "the recent sale" / "a recent filing": PAST_REF in TimeBank practice."""
-    return Timex("DATE", "PAST_REF", checks=frozenset({Check.ADJECTIVE}))
+    return Timex("DATE", "PAST_REF")
 
 
-@pattern("current", r"(?i:(?<!then\s)current(?=\s+[a-z]))")
+@pattern("current", r"(?i:(?<!then\s)current(?=\s+[a-z]))", checks=[Check.ADJECTIVE])
 def _current(m, ctx):
     """ "current" as an adjective ("the current crisis") is PRESENT_REF in TimeBank practice."""
-    return Timex("DATE", "PRESENT_REF", checks=frozenset({Check.ADJECTIVE}))
+    return Timex("DATE", "PRESENT_REF")
 
 
 @pattern("holiday", rf"(?P<rel>(?i:last|next|this)\s+)?(?P<h>{_HOLIDAY})(?:\s+(?P<y>{YEAR}))?")
