@@ -1,12 +1,15 @@
-"""Numeral and number-word parsing for the claims stage (no spaCy, no I/O).
+"""Numeral and number-word parsing for the claims and dates stages (no spaCy, no I/O): the
+project's one number-word parser.
 
-Two entry points:
+Entry points:
 
 - :func:`parse_numeral` turns one digit string into a float, handling thousands separators and
   decimal marks in both conventions where the string is unambiguous.
 - :func:`parse_number_words` turns a sequence of lower-cased English number words
   (``["twenty", "-", "six"]``, ``["two", "hundred", "and", "five"]``, ``["a", "million"]``) into a
   float.
+- :func:`parse_number_text` reads one string in digits or words ("21", "twenty-one", "two and a
+  half"); the dates rules use it for counts of time units.
 
 Separator policy (decided here, documented in the claims stage):
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from .lexicon.en.numbers import CARDINALS, SCALES, TENS, WORD_SCALES
+from .lexicon.en.numbers import CARDINALS, COUNT_WORDS, SCALES, TENS, WORD_SCALES
 
 _EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,000 / 27,349.19
 _PLAIN = re.compile(r"\d+(?:\.\d+)?|\.\d+")  # 1000 / 2.5 / .5
@@ -74,8 +77,27 @@ def parse_number_words(words: Sequence[str]) -> Optional[float]:
     "a"/"an" before a scale word ("a million", "a dozen"), and scale words after a digit value
     are handled by the caller. Examples: ["one"] -> 1, ["twenty", "-", "six"] -> 26,
     ["two", "million"] -> 2e6, ["four", "thousand", "five", "hundred"] -> 4500.
+
+    A count word alone is its count (lexicon ``COUNT_WORDS``: "a"/"an"/"single" -> 1, "half" ->
+    0.5), "single" before a number is emphasis (["single", "five"] -> 5), and a trailing "and a
+    half" adds 0.5 (["two", "and", "a", "half"] -> 2.5). Vague
+    quantities ("several", "a few", "a couple of") are no number: None.
     """
-    toks = [w.lower() for w in words if w not in ("-", "and")]
+    words = [w.lower() for w in words]
+    extra = 0.0
+    if len(words) > 3 and words[-3:] == ["and", "a", "half"]:  # "two and a half"
+        extra, words = 0.5, words[:-3]
+    toks = [w for w in words if w not in ("-", "and")]
+    if len(toks) == 1 and toks[0] in COUNT_WORDS:  # "a", "single", "half"
+        return COUNT_WORDS[toks[0]] + extra
+    if len(toks) > 1 and toks[0] == "single":  # "a single five-year term": emphasis, not a count
+        toks = toks[1:]
+    value = _cardinal(toks)
+    return None if value is None else value + extra
+
+
+def _cardinal(toks: list[str]) -> Optional[float]:
+    """The value of number words without "-"/"and" (see :func:`parse_number_words`), or None."""
     if not toks:
         return None
     if toks[0] in ("a", "an"):
@@ -90,7 +112,6 @@ def parse_number_words(words: Sequence[str]) -> Optional[float]:
         return None
     total = 0.0
     current = 0.0
-    seen = False
     for w in toks:
         if w in CARDINALS:
             current += CARDINALS[w]
@@ -105,5 +126,16 @@ def parse_number_words(words: Sequence[str]) -> Optional[float]:
             current = 0.0
         else:
             return None
-        seen = True
-    return total + current if seen else None
+    return total + current
+
+
+def parse_number_text(text: str) -> Optional[float]:
+    """A number written in one string, in digits or words: "21" -> 21, "2.5" -> 2.5,
+    "twenty-one" -> 21, "a" -> 1, "two and a half" -> 2.5, "a dozen" -> 12; vague quantities
+    ("several", "a few") and anything else -> None. Digits go to :func:`parse_numeral`, words
+    (split at blanks and hyphens) to :func:`parse_number_words`. Used by the dates rules
+    ("three years", "nineteen ninety-six")."""
+    t = text.strip().lower()
+    if t[:1].isdigit():
+        return parse_numeral(t)
+    return parse_number_words(re.split(r"[\s-]+", t))

@@ -10,7 +10,9 @@ module                    what
 ========================  ===================================================================
 ``en.numbers``            cardinal, ordinal and scale words, fraction denominators, vague
                           quantities ("thousands of", "several")
-``en.calendar``           months, weekdays, seasons, parts of day, time units (TIMEX3 letters)
+``en.calendar``           months, weekdays, seasons, parts of day, time units (TIMEX3 letters),
+                          day words, holidays (how their dates are computed)
+``en.temporal_cues``      the dates stage's cue words (tense, schedule, year/month/season cues)
 ========================  ===================================================================
 
 Further modules (units, currencies, cue words, names) are listed in ``en/__init__.py``.

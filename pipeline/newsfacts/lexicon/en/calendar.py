@@ -44,3 +44,37 @@ SET_ADVERBS = {
 #: Units of time a numeric claim can carry: a number with one is a duration ("21 consecutive
 #: months"), kept as a claim even inside a DATE entity.
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+#: Day words -> offset in days from the DCT ("tonight" is today, at night).
+DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Ordinals naming a quarter -> quarter number ("final"/"last" quarter: the fourth, when a year
+#: is given).
+QUARTER_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4, "last": 4,
+}
+#: Decade words -> the decade's tens digit within the 1900s ("the sixties": 196).
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+#: Holidays with a computable date (lower case, single spaces) -> how to compute it:
+#: ("fixed", month, day), ("nth_weekday", month, ISO weekday, n; n = -1 is the last) or
+#: ("easter", days after Easter Sunday). US federal rules for Thanksgiving (fourth Thursday of
+#: November), Labor Day (first Monday of September), Memorial Day (last Monday of May).
+HOLIDAYS = {
+    "christmas eve": ("fixed", 12, 24),
+    "christmas day": ("fixed", 12, 25),
+    "christmas": ("fixed", 12, 25),
+    "new year's eve": ("fixed", 12, 31),
+    "new year's day": ("fixed", 1, 1),
+    "independence day": ("fixed", 7, 4),
+    "halloween": ("fixed", 10, 31),
+    "valentine's day": ("fixed", 2, 14),
+    "thanksgiving day": ("nth_weekday", 11, 4, 4),
+    "thanksgiving": ("nth_weekday", 11, 4, 4),
+    "labor day": ("nth_weekday", 9, 1, 1),
+    "memorial day": ("nth_weekday", 5, 1, -1),
+    "easter sunday": ("easter", 0),
+    "easter": ("easter", 0),
+    "good friday": ("easter", -2),
+}

@@ -47,3 +47,7 @@ FRACTION_DENOMINATORS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "
 VAGUE_PLURALS = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 #: Quantifiers that give no number ("several years", "a few weeks": a duration of unknown length).
 VAGUE_QUANTIFIERS = frozenset({"several", "few", "a few", "many", "some", "couple", "a couple of", "numerous"})
+#: Words that stand for a count on their own before a unit ("a day", "a single day", "half
+#: an hour"): read by :func:`newsfacts.numbers.parse_number_words` when they are the whole
+#: number, never number words of the claims stage ("a single voice" is no claim).
+COUNT_WORDS = {"a": 1.0, "an": 1.0, "single": 1.0, "half": 0.5}

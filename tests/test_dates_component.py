@@ -374,3 +374,106 @@ def test_a_date_inside_the_lead_is_no_dateline(nlp_fast):
 def test_day_ranges_are_intervals(nlp_fast, text, value):
     d = [d for d in run(nlp_fast, text)._.dates if d.type == "DATE"]
     assert len(d) == 1 and d[0].value == value and (d[0].begin, d[0].end_value) == tuple(value.split("/"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage on hand-built Docs (explicit parse layers: no parser version decides the outcome)
+# ---------------------------------------------------------------------------------------------
+
+
+def _doc(words, pos="", tags="", deps="", heads=None, lemmas="", ents=""):
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsfacts.facts import register_extensions
+
+    register_extensions()
+    w = words.split()
+    kw = {k: v.split() for k, v in {"pos": pos, "tags": tags, "deps": deps, "lemmas": lemmas, "ents": ents}.items() if v}
+    if heads is not None:
+        kw["heads"] = heads
+    return Doc(spacy.blank("en").vocab, words=w, spaces=[True] * (len(w) - 1) + [False], **kw)
+
+
+def _stage(doc, published=PUB, use_spacy_entities=False):
+    from newsfacts.components.dates import DatesComponent
+    from newsfacts.facts import set_publication
+
+    set_publication(doc, published)
+    return DatesComponent(use_spacy_entities=use_spacy_entities)(doc)._.dates
+
+
+def test_schedule_cue_reads_a_past_tense_month_day_as_scheduled():
+    nov20 = dt.date(2020, 11, 20)
+    layers = dict(pos="PRON VERB DET NOUN ADJ PROPN NUM PUNCT", tags="PRP VBD DT NN JJ NNP CD .",
+                  deps="nsubj ROOT det dobj amod npadvmod nummod punct", heads=[1, 1, 3, 1, 3, 4, 5, 1])
+    payable = _doc("It declared a dividend payable Dec. 15 .", **layers)
+    assert one(_stage(payable, nov20), "Dec. 15").value == "2020-12-15"  # the nearest reading
+    layers["pos"] = layers["pos"].replace("ADJ", "ADP")
+    layers["tags"] = layers["tags"].replace("JJ", "IN")
+    on = _doc("It declared a dividend on Dec. 15 .", **layers)
+    assert one(_stage(on, nov20), "Dec. 15").value == "2019-12-15"  # past: not after the publication date
+
+
+@pytest.mark.parametrize("doc,span", [
+    pytest.param(lambda: _doc("The company hired 2000 people .", "DET NOUN VERB NUM NOUN PUNCT", "DT NN VBD CD NNS .",
+                              "det nsubj ROOT nummod dobj punct", [1, 2, 2, 4, 2, 2]), "2000", id="year"),
+    pytest.param(lambda: _doc("Officials said May was key ."), "May", id="month name"),
+    pytest.param(lambda: _doc("Prices fall sharply .", pos="NOUN VERB ADV PUNCT"), "fall", id="season"),
+    pytest.param(lambda: _doc("Now , the company grew ."), "Now", id="ref word"),
+    pytest.param(lambda: _doc("It ate three quarters of its food ."), "three quarters", id="fraction"),
+    pytest.param(lambda: _doc("Monday Night Football aired .", ents="B-WORK_OF_ART I-WORK_OF_ART I-WORK_OF_ART O O"),
+                 "Monday", id="weekday name"),
+    pytest.param(lambda: _doc("The current account fell ."), "current", id="adjective"),
+    pytest.param(lambda: _doc("It was the best of the year ."), "the year", id="the unit"),
+    pytest.param(lambda: _doc("They won 14:30 ."), "14:30", id="clock cue"),
+    pytest.param(lambda: _doc("It is paid per week ."), "per week", id="rate"),
+])
+def test_the_stage_runs_the_checks_a_rule_asks_for(doc, span):
+    doc = doc()
+    start = doc.text.index(span)
+    assert not [d.text for d in _stage(doc) if d.start <= start < d.end]
+
+
+def test_a_rate_without_a_count_is_a_one_unit_duration():
+    m = one(_stage(_doc("It took a day to finish .")), "a day")
+    assert (m.type, m.value) == ("DURATION", "P1D")
+    m = one(_stage(_doc("Take it twice a day .")), "a day")
+    assert (m.type, m.value) == ("SET", "P1D")
+
+
+def test_references_to_earlier_mentions():
+    ms = _stage(_doc("Profit rose in the third quarter ; a year earlier it fell ."), dt.date(2019, 10, 25))
+    assert (one(ms, "a year earlier").value, one(ms, "a year earlier").anchor) == ("2018-Q3", "publication")
+    ms = _stage(_doc("In 2018 sales fell ; at the end of the year they rose ."))
+    assert (one(ms, "the end of the year").value, one(ms, "the end of the year").mod) == ("2018", "END")
+
+
+def test_since_and_split_mentions():
+    m = one(_stage(_doc("Since 2019 , output grew .")), "2019")
+    assert (m.begin, m.end_value) == ("2019", "2020-05-10")
+    m = one(_stage(_doc("Since 2019 , output grew ."), None), "2019")
+    assert (m.begin, m.end_value) == ("2019", "PRESENT_REF")
+    ms = _stage(_doc("He ruled from 1990-1995 in the north ."))
+    assert [(d.text, d.value) for d in ms] == [("1990-1995", "1990"), ("1995", "1995")]
+
+
+def test_spacy_entities_the_rules_miss_go_to_dateparser():
+    ents = "O O O B-DATE I-DATE O"
+    ms = _stage(_doc("Sales rose on january 5 .", ents=ents), use_spacy_entities=True)
+    assert [(d.text, d.value, d.anchor) for d in ms] == [("january 5", "2020-01-05", "publication")]
+    assert _stage(_doc("Sales rose on january 5 .", ents=ents), use_spacy_entities=False) == []
+    # an entity without a month, weekday, year or clock cue is never a date (ages, counts)
+    assert _stage(_doc("He is 35 years old .", ents="O O B-DATE I-DATE I-DATE O"), use_spacy_entities=True) == []
+
+
+def test_factory_defaults_and_declared_attributes():
+    import spacy
+
+    from newsfacts.components.dates import DatesComponent  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    assert nlp.add_pipe("newsfacts_dates").use_spacy_entities is True
+    assert nlp.add_pipe("newsfacts_dates", name="d2", config={"use_spacy_entities": False}).use_spacy_entities is False
+    meta = nlp.get_pipe_meta("newsfacts_dates")
+    assert {"doc._.dates", "doc._.published", "doc._.published_inferred", "doc._.published_precision"} <= set(meta.assigns)
