@@ -182,7 +182,9 @@ class DatesComponent:
 @Language.factory(
     "newsfacts_dates",
     assigns=["doc._.dates", "doc._.published", "doc._.published_inferred", "doc._.published_precision"],
-    requires=["doc.ents", "token.pos", "token.tag", "token.dep", "token.head", "token.lemma"],
+    # token.pos is read too; en_core_web_sm sets it in its attribute_ruler, which declares no
+    # assigns, so listing it here would make nlp.analyze_pipes() report a problem that is not one
+    requires=["doc.ents", "token.tag", "token.dep", "token.head", "token.lemma"],
     default_config={"use_spacy_entities": True},
 )
 def make_dates(nlp: Language, name: str, use_spacy_entities: bool) -> DatesComponent:
