@@ -68,17 +68,17 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..facts import Change, Claim
-from ..lexicon.en.calendar import TIME_UNITS
-from ..lexicon.en.cues import (APPROX_CUES, APPROX_SUFFIX, BASELINE_PREPS, CHANGE_NOUNS, DOWN_WORDS,
+from ...facts import Change, Claim
+from ...lexicon.en.calendar import TIME_UNITS
+from ...lexicon.en.cues import (APPROX_CUES, APPROX_SUFFIX, BASELINE_PREPS, CHANGE_NOUNS, DOWN_WORDS,
                                DURATION_BLOCK_NEXT, MAX_CUE, NUMBER_OF_HEADS, UP_WORDS)
-from ..lexicon.en.currencies import (CURRENCY_NATIONALITY, CURRENCY_PREFIX, CURRENCY_SUFFIX, CURRENCY_WORDS,
+from ...lexicon.en.currencies import (CURRENCY_NATIONALITY, CURRENCY_PREFIX, CURRENCY_SUFFIX, CURRENCY_WORDS,
                                      DOLLAR_COUNTRY, ISO_ALIAS, ISO_CODES)
-from ..lexicon.en.nonclaims import AGE_WORDS, INDEX_NAMES, PHONE_WORDS, REFERENCE_WORDS, STREET_WORDS
-from ..lexicon.en.numbers import (FRACTION_DENOMINATORS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, SCALES,
+from ...lexicon.en.nonclaims import AGE_WORDS, INDEX_NAMES, PHONE_WORDS, REFERENCE_WORDS, STREET_WORDS
+from ...lexicon.en.numbers import (FRACTION_DENOMINATORS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, SCALES,
                                   VAGUE_PLURALS)
-from ..lexicon.en.units import MAX_UNIT_LEN, RATE_NOUNS, SHORT_UNITS, UNIT_WORDS
-from ..numbers import parse_number_words, parse_numeral
+from ...lexicon.en.units import MAX_UNIT_LEN, RATE_NOUNS, SHORT_UNITS, UNIT_WORDS
+from ...numbers import parse_number_words, parse_numeral
 
 _NUMERAL = re.compile(r"[+-]?(?:\d[\d,.]*\d|\d|\.\d+)")
 _GLUED = re.compile(
