@@ -57,3 +57,7 @@ BASELINE_PREPS = {"from", "than", "since", "versus", "vs", "vs.", "against"}
 
 #: Words after a time quantity that make it a point or an age, not a duration ("two years ago").
 DURATION_BLOCK_NEXT = {"ago", "old", "before"}
+
+#: Words after "a/an <unit>" that make it a time reference, not a rate ("3% a year earlier",
+#: "a month ago").
+TIME_REFERENCE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
