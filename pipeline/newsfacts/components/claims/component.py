@@ -82,6 +82,15 @@ from ...numbers import parse_number_words, parse_numeral
 from .model import Quantity as _Quantity
 from .quantities import ORDINAL as _ORDINAL
 from .quantities import scan
+from .syntax import anchor as _anchor
+from .syntax import clause_verb as _clause_verb
+from .syntax import direction as _direction
+from .syntax import governor as _governor
+from .syntax import is_baseline as _is_baseline
+from .syntax import noun_before as _noun_before
+from .syntax import np_phrase as _np_phrase
+from .syntax import subject as _subject
+from .syntax import verb_direction as _verb_direction
 
 _ENTITY_LABELS = {"ORG", "PERSON", "GPE"}
 
@@ -290,10 +299,6 @@ def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include
 # ----------------------------------------------------------------------------------------------
 
 
-_BASELINE_BEFORE = {("than",), ("versus",), ("vs",), ("vs.",), ("instead", "of"), ("compared", "with"),
-                    ("compared", "to"), ("against",)}
-
-
 def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
     """Numbers a document uses as model names: three or more plain digits right after a
     capitalised proper noun (not a place or nationality) that is not followed by a plural noun
@@ -315,176 +320,6 @@ def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
                     or q.start >= 2 and doc[q.start - 2].like_num):  # "12 Boeing 787 jets"
             out.add(q.digits)
     return out
-
-
-def _is_baseline(doc: Doc, i: int) -> bool:
-    """True when the quantity starting at token ``i`` is a comparison baseline ("instead of the
-    128GB", "than $5 million", "compared with 4 million"): it states no change of its own."""
-    j = i
-    while j > 0 and doc[j - 1].pos_ == "DET":
-        j -= 1
-    before = tuple(t.lower_ for t in doc[max(0, j - 2) : j])
-    return before[-1:] in _BASELINE_BEFORE or before in _BASELINE_BEFORE
-
-
-def _anchor(doc: Doc, q: _Quantity) -> Token:
-    """The quantity's syntactic head: a token of the span whose head lies outside it."""
-    toks = list(doc[q.start : q.end])
-    outside = [t for t in toks if not (q.start <= t.head.i < q.end) or t.head.i == t.i]
-    if not outside:
-        return toks[-1]
-    # prefer the unit/number token over a currency symbol
-    return outside[-1]
-
-
-def _governor(anchor: Token) -> tuple[Token, Optional[str]]:
-    """Climb from the anchor over "pobj -> prep" and quantmod links.
-
-    Returns (governing token, preposition or None).
-    """
-    tok = anchor
-    prep = None
-    for _ in range(3):
-        h = tok.head
-        if tok.dep_ == "pobj" and h.dep_ in ("prep", "agent", "dative") or (
-            tok.dep_ == "pobj" and h.pos_ == "ADP"
-        ):
-            prep = h.lower_
-            if h.head.i == h.i:
-                return h, prep
-            return h.head, prep
-        if tok.dep_ in ("quantmod", "compound") and h.i != tok.i and h.like_num:
-            tok = h
-            continue
-        return (h if h.i != tok.i else tok), prep
-    return tok.head, prep
-
-
-def _direction(tok: Token) -> Optional[str]:
-    lemma = tok.lemma_.lower()
-    low = tok.lower_
-    if lemma in UP_WORDS or low in UP_WORDS:
-        return "up"
-    if lemma in DOWN_WORDS or low in DOWN_WORDS:
-        return "down"
-    return None
-
-
-def _verb_direction(gov: Token, q_end: Optional[int] = None) -> Optional[str]:
-    """Direction of a governing verb/adverb, or of an "up"/"down" particle/adverb on it.
-
-    With ``q_end`` (the token after the quantity), an "up"/"down" standing after the quantity
-    behind a comma is not the quantity's: "was $4.6 million, down 7.1%" (it heads 7.1%)."""
-    if gov.pos_ in ("VERB", "AUX", "ADV", "ADP", "ADJ") or gov.lower_ in ("up", "down"):
-        d = _direction(gov) if gov.pos_ != "AUX" else None
-        if d:
-            return d
-        for c in gov.children:
-            if q_end is not None and c.i >= q_end and any(t.text == "," for t in gov.doc[q_end : c.i]):
-                continue
-            if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in ("up", "down", "higher", "lower"):
-                return "up" if c.lower_ in ("up", "higher") else "down"
-    return None
-
-
-def _np_phrase(tok: Token) -> tuple[str, int, int]:
-    """A compact noun phrase around ``tok``: left compound/amod/nmod modifiers, the noun, and
-    one "of"-complement ("balance of loans"). "number of X" is read as X.
-
-    Returns (text, start token, end token exclusive).
-    """
-    if tok.lemma_.lower() in NUMBER_OF_HEADS or tok.lower_ in NUMBER_OF_HEADS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pob = [x for x in c.children if x.dep_ == "pobj"]
-                if pob:
-                    return _np_phrase(pob[0])
-    doc = tok.doc
-    left = tok.i
-    while left - 1 >= 0:
-        t = doc[left - 1]
-        if t.like_num and not t.is_alpha and left - 2 >= 0 and doc[left - 2].pos_ == "PROPN" \
-                and doc[left].pos_ == "PROPN" and left <= t.head.i <= tok.i + 1 or \
-                t.like_num and left - 2 >= 0 and t.head.i == left - 2 and doc[left - 2].pos_ == "PROPN" \
-                and left <= doc[left - 2].head.i <= tok.i:
-            left -= 1  # a number inside a name: "iPhone 12 Pro Max", "Galaxy S22 Ultra"
-            continue
-        if (t.like_num and not t.is_alpha) or t.pos_ in ("NUM", "SYM") or t.text in (
-            ",", "(", ")", '"', "'", "%", ":", ";"
-        ) or t.lower_ in NUMBER_WORDS or t.text in CURRENCY_PREFIX:
-            break
-        if left <= t.head.i <= tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod",
-                                                     "punct", "hmod", "hyph"):
-            left -= 1
-        elif t.dep_ in ("conj", "cc") and t.head.i < t.i and t.head.dep_ in ("compound", "amod", "nmod") \
-                and t.head.head.i == tok.i:
-            left -= 1  # coordinated modifiers: "streaming and retail sales", "Nissan and Subaru vehicles"
-        else:
-            break
-    right = tok.i + 1
-    # a hyphenated name the parser cut ("Ben-Moshe", "Jean-Luc"): keep the glued parts
-    while right + 1 < len(doc) and doc[right].text in ("-", "–") and not doc[right - 1].whitespace_ \
-            and not doc[right].whitespace_ and doc[right + 1].is_alpha and not doc[right + 1].is_lower:
-        right += 2
-    while left - 2 >= 0 and doc[left - 1].text in ("-", "–") and not doc[left - 2].whitespace_ \
-            and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha and not doc[left - 2].is_lower:
-        left -= 2
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
-            pob = [x for x in c.children if x.dep_ == "pobj"]
-            if pob:
-                _, _, r = _np_phrase(pob[0])
-                right = max(right, r)
-    text = doc[left:right].text
-    return text, left, right
-
-
-def _subject(verb: Token) -> Optional[Token]:
-    """The nominal subject of ``verb``, following conj/xcomp/relcl links up to two steps."""
-    v = verb
-    for _ in range(4):
-        if any(c.dep_ == "expl" for c in v.children):
-            return None  # "there were 139 institutions": an existential clause has no holder
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                if c.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
-                    return v.head  # "Nissan, which has 7000 staff"
-                return c
-        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "goods sold at under $20"
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "advmod", "acomp") and v.head.i != v.i:
-            # "after plummeting 65%" (pcomp -> prep -> "up" -> "been")
-            v = v.head
-            continue
-        break
-    return None
-
-
-def _clause_verb(tok: Token) -> Optional[Token]:
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-        if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-    return None
-
-
-def clause_subject(doc: Doc, claim: Claim) -> Optional[Span]:
-    """The subject noun phrase of the clause that states ``claim`` (helper for evaluation and the
-    records layer): the ``nsubj`` of the nearest governing verb, as a Span, or None."""
-    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = _clause_verb(span.root)
-    if verb is None:
-        return None
-    subj = _subject(verb)
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    _, a, b = _np_phrase(subj)
-    return doc[a:b]
 
 
 def _quantity_head(doc: Doc, claim: Claim) -> Optional[Token]:
@@ -549,22 +384,6 @@ def _antecedent(pron: Token) -> Optional[Token]:
             if t.dep_ in deps and t.pos_ in ("NOUN", "PROPN") and _agrees(pron, t):
                 return t
     return None
-
-
-def _noun_before(doc: Doc, k: int) -> Optional[Token]:
-    """The noun ending right before token ``k`` (a comma in between is skipped), or None.
-
-    A number right after a proper noun is part of its name ("S&P 500 +0.3%")."""
-    sent_start = doc[k].sent.start if k < len(doc) else doc[k - 1].sent.start
-    j = k - 1
-    if j >= sent_start and doc[j].text == ",":
-        j -= 1
-    if j < sent_start:
-        return None
-    t = doc[j]
-    if t.like_num and j - 1 >= sent_start and doc[j - 1].pos_ == "PROPN":
-        return doc[j - 1]
-    return t if t.pos_ in ("NOUN", "PROPN") and not t.like_num else None
 
 
 _ELLIPTIC_CUES = {"up", "down", "higher", "lower", "by", "off", "between"}

@@ -61,3 +61,15 @@ DURATION_BLOCK_NEXT = {"ago", "old", "before"}
 #: Words after "a/an <unit>" that make it a time reference, not a rate ("3% a year earlier",
 #: "a month ago").
 TIME_REFERENCE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "previously"})
+
+#: Words before a quantity (and its determiners) that make it a comparison baseline: it states
+#: no change of its own ("than $5 million", "instead of the 128GB", "compared with 4 million").
+BASELINE_BEFORE = frozenset({("than",), ("versus",), ("vs",), ("vs.",), ("instead", "of"), ("compared", "with"),
+                             ("compared", "to"), ("against",)})
+
+#: Particles and adverbs on a verb that give a change its direction ("trending up", "closed lower").
+DIRECTION_PARTICLES = {"up": "up", "higher": "up", "down": "down", "lower": "down"}
+
+#: Relative pronouns: a clause subject that stands for the noun the clause hangs on ("Nissan,
+#: which has 7000 staff").
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
