@@ -70,6 +70,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...facts import Change, Claim
 from ...lexicon.en.calendar import TIME_UNITS
+from ...lexicon.en.cues import PRONOUN_CONCEPTS
 from ...lexicon.en.cues import (APPROX_CUES, APPROX_SUFFIX, BASELINE_PREPS, CHANGE_NOUNS, DOWN_WORDS,
                                DURATION_BLOCK_NEXT, MAX_CUE, NUMBER_OF_HEADS, UP_WORDS)
 from ...lexicon.en.currencies import (CURRENCY_NATIONALITY, CURRENCY_PREFIX, CURRENCY_SUFFIX, CURRENCY_WORDS,
@@ -79,6 +80,8 @@ from ...lexicon.en.numbers import (FRACTION_DENOMINATORS, NUMBER_WORDS, ORDINAL_
                                   VAGUE_PLURALS)
 from ...lexicon.en.units import MAX_UNIT_LEN, RATE_NOUNS, SHORT_UNITS, UNIT_WORDS
 from ...numbers import parse_number_words, parse_numeral
+from .exclusions import excluded, model_numbers
+from .model import DocContext
 from .model import Quantity as _Quantity
 from .quantities import ORDINAL as _ORDINAL
 from .quantities import scan
@@ -97,229 +100,6 @@ _ENTITY_LABELS = {"ORG", "PERSON", "GPE"}
 # ----------------------------------------------------------------------------------------------
 # Exclusions
 # ----------------------------------------------------------------------------------------------
-
-
-def _date_char_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans = []
-    for d in doc._.dates or []:
-        if d.type in ("DATE", "TIME", "SET"):
-            spans.append((d.start, d.end))
-    return spans
-
-
-def _in_spans(tok_start: int, tok_end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < tok_end and tok_start < b for a, b in spans)
-
-
-_PRONOUN_CONCEPTS = {"which", "that", "who", "whom", "them", "it", "they", "these", "those", "this",
-                     "us", "you", "we", "him", "her", "what", "whose"}
-_HYPHEN_CHAIN = re.compile(r"(?<![\w.-])\d+(?:[-–]\d+){2,}(?![\w-])")
-
-
-def _excluded(doc: Doc, q: _Quantity, date_spans: list[tuple[int, int]], include_ages: bool) -> bool:
-    """True when the quantity is a date, ordinal, reference, phone number, name part or age."""
-    first = doc[q.num_start]
-    last = doc[q.num_end - 1]
-    prev = doc[q.start - 1] if q.start > 0 else None
-    nxt = doc[q.end] if q.end < len(doc) else None
-    nxt_low = nxt.lower_ if nxt is not None else ""
-    is_duration = q.unit in TIME_UNITS and nxt_low not in DURATION_BLOCK_NEXT
-    bare = q.unit is None
-    # dates: doc._.dates mentions and spaCy DATE/TIME entities
-    if not is_duration and (q.unit is None or q.unit in TIME_UNITS):
-        if _in_spans(first.idx, first.idx + len(first), date_spans) or \
-                _in_spans(last.idx, last.idx + len(last), date_spans):
-            return True
-        for tok in {first, last}:
-            if tok.ent_type_ in ("DATE", "TIME") and (q.unit is None or q.unit in TIME_UNITS) \
-                    and not (q.digits and (len(q.digits.lstrip("+-")) >= 5 or "," in q.digits)) \
-                    and not (q.unit is None and (q.has_scale or q.integer_text and not 1000 <= q.value <= 2100)
-                             and nxt is not None and nxt.tag_ == "NNS" and (nxt.lower_,) not in UNIT_WORDS):
-                # (spaCy's NER tags "at 1480233", "sales of 4217 units" and "two and a half million
-                # meals" DATE: five or more digits, or a number that cannot be a year before a
-                # plural noun, are not dates)
-                # keep "… the year to 1": a bare number after "to" that follows a word
-                p = doc[tok.i - 1] if tok.i > 0 else None
-                pp = doc[tok.i - 2] if tok.i > 1 else None
-                if not (p is not None and p.lower_ in ("to", "from") and pp is not None
-                        and pp.is_alpha and not pp.like_num):
-                    return True
-    # years
-    if bare and q.integer_text and 1800 <= q.value <= 2100 and len(q.digits) == 4:
-        return True
-    # the exponent of scientific notation: "1.99×10−30 kilograms", "3x10^8"
-    if re.search(r"[×x]\s?10\s?[\^−-]?$", doc.text[max(0, first.idx - 6):first.idx]):
-        return True
-    # codes and drawn numbers: three or more numbers joined by hyphens ("16-22-29-39-42",
-    # "978-3-16-148410-0"); a score or range has two
-    if bare:
-        window = doc[max(0, q.num_start - 8) : min(len(doc), q.num_end + 8)]
-        off = window.start_char
-        for m in _HYPHEN_CHAIN.finditer(window.text):
-            if m.start() + off <= first.idx < m.end() + off:
-                return True
-    # ordinals ("70th", "first" are not read as numbers; "70 th" split by the tokenizer)
-    if nxt is not None and nxt_low in ("th", "st", "nd", "rd") and nxt.idx == last.idx + len(last):
-        return True
-    if _ORDINAL.fullmatch(first.text) or first.ent_type_ == "ORDINAL" and (
-            q.unit is None or first.like_num):  # spaCy tags a glued "7pc" ORDINAL; it is a percentage
-        return True
-    # times "5 am", "10.45pm"
-    if nxt_low in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "edt", "est", "cet", "hrs"):
-        if bare:
-            return True
-    if q.digits and re.fullmatch(r"\d{1,2}:\d{2}", q.digits):
-        return True
-    # digit groups: three or more plain digit tokens in a row ("+44 20 7946 0958") are a phone
-    # or ID number, not quantities
-    if bare and not q.is_words:
-        def plain(k: int) -> bool:
-            return 0 <= k < len(doc) and re.fullmatch(r"\+?\d+", doc[k].text) is not None
-        a, b = q.num_start, q.num_end - 1
-        if plain(a) and (plain(a - 1) and (plain(a - 2) or plain(b + 1)) or plain(b + 1) and plain(b + 2)):
-            return True
-    # phone / hotline / ID numbers: 5+ digits without separators near a phone word
-    if q.integer_text and len(q.digits) >= 5 and bare:
-        window = [t.lower_ for t in doc[max(0, q.start - 3) : min(len(doc), q.end + 3)]]
-        if any(w in PHONE_WORDS for w in window):
-            return True
-    # references: "Figure 1", "Table 2", "Row 21", "No. 5", "#3"
-    if prev is not None and bare and q.approx == "exact":
-        pl = prev.lower_.rstrip(".") if prev.lower_ not in ("no.", "p.", "v.", "vol.") else prev.lower_
-        if pl in REFERENCE_WORDS or prev.lower_ in REFERENCE_WORDS:
-            if prev.lower_ in ("number", "line", "week", "game", "round", "level", "test", "stage"):
-                if prev.is_title or (q.start >= 2 and doc[q.start - 2].lower_ in ("the", "a")):
-                    pass
-                else:
-                    return True
-            else:
-                return True
-    # stock index names: "the FTSE 100 fell", "Nasdaq 100 futures", "the S&P 500 closed higher"
-    if bare and q.approx == "exact" and not q.is_words and q.integer_text:
-        before = [t.lower_ for t in doc[max(0, q.start - 3) : q.start]]
-        if any(tuple(before[-len(k):]) == k for k in INDEX_NAMES if len(k) <= len(before)):
-            return True
-    # part of a name: "S&P 500", "iPhone 12", "Covid-19", "Big 12"
-    if bare and prev is not None and not q.is_words:
-        p = prev
-        if p.text == "-" and q.start >= 2:
-            p = doc[q.start - 2]
-        if (
-            any(c.isupper() for c in p.text)
-            and not p.is_sent_start
-            and p.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME")
-            and p.lower_ not in {k[0] for k in APPROX_CUES}
-            and p.text not in ISO_CODES
-            and p.pos_ in ("PROPN", "NOUN", "X", "ADJ", "NUM")
-            and (not (nxt is not None and nxt.pos_ == "NOUN" and nxt.is_lower and nxt.tag_ == "NNS")
-                 or p.i >= 1 and doc[p.i - 1].like_num)  # "12 Boeing 787 jets": 12 counts, 787 names
-        ):
-            return True
-    # a number word inside a capitalised name: "the Little Five Peaks Bridge", "Big Ten",
-    # "BBC One", "Formula One" (a capitalised name before it and no noun after it)
-    if bare and q.is_words and first.is_title and prev is not None and prev.text[:1].isupper() \
-            and prev.is_alpha and not prev.is_sent_start \
-            and (nxt is None or nxt.is_title or nxt.pos_ not in ("NOUN", "PROPN")):
-        return True
-    # "the 14th Five-Year Plan", "the Ten Thousand Mu Demonstration Field": a capitalised
-    # written number and unit inside a name (mid-sentence, before a capitalised word)
-    if q.is_words and first.is_title and not first.is_sent_start and nxt is not None \
-            and nxt.is_title and not nxt.is_sent_start and q.unit is not None and doc[q.end - 1].is_title:
-        return True
-    # formats glued to a capital letter: "4K TV", "3D" ("5G" is read as a network generation)
-    if bare and not q.is_words and nxt is not None and nxt.idx == last.idx + len(last) \
-            and len(nxt.text) == 1 and nxt.text in "DKP" and q.integer_text:
-        return True
-    if bare and first.ent_type_ in ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC") and \
-            first.ent_iob_ != "B":
-        return True
-    # "COVID -19": a signed number glued to a capitalised word
-    if q.digits[:1] in ("-", "+") and prev is not None and prev.is_alpha and not prev.is_lower \
-            and prev.whitespace_ and first.text[:1] in "+-" and q.unit is None:
-        return True
-    # street addresses: "49 Zorro Ranch Road", "9 E 71st St", "16-18 Harbour Road"
-    k = q.end
-    if k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].like_num:
-        k += 2  # a range of house numbers
-    if bare and k < len(doc) and not doc[k].is_lower:
-        for t in doc[k : min(len(doc), k + 5)]:
-            if t.is_lower or t.is_punct and t.text != ".":
-                break
-            if t.lower_.rstrip(".") in STREET_WORDS:
-                return True
-    # model names: "iPhone 11 Pro", "787 Dreamliner" (a number before a singular proper noun
-    # that is not followed by a plural noun: "3 Germans" and "4 FA Cup finals" stay)
-    if bare and not q.is_words and q.integer_text and nxt is not None and nxt.tag_ == "NNP" \
-            and not nxt.is_lower and q.approx == "exact":  # ("48,720 Model Ys", "0.7 WAR" stay)
-        k = q.end
-        while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS") and not doc[k].is_lower:
-            k += 1
-            if k + 1 < len(doc) and doc[k].lower_ in ("and", "or") and doc[k + 1].tag_ == "NNP":
-                k += 1  # "9,000 Model A and Model B trucks"
-        while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].dep_ == "compound" and doc[k].head.i > k
-                                or any(ch.isdigit() for ch in doc[k].text) and doc[k].i > q.end):
-            k += 1  # a capitalised compound the tagger calls NN ("Model X vehicles"), a model ("Boeing 787")
-        head_after = k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and first.head.i == k \
-            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in doc[k].children)  # "a 3 News poll"
-        if doc[k - 1].tag_ in ("NNP", "NN", "CD") and not (k < len(doc) and doc[k].tag_ in ("NNS", "NNPS")) \
-                and not head_after:  # "40 Airbus A350 aircraft" counts aircraft
-            return True
-    # a number right after a count and before a capitalised name is the name's: "four 320 Neo
-    # jets", "three 787 Dreamliners", "two new 320 Neo jets"
-    if bare and not q.is_words and prev is not None and nxt is not None and nxt.is_title \
-            and not nxt.is_sent_start and q.approx == "exact" and (
-                prev.like_num or prev.pos_ == "ADJ" and q.start >= 2 and doc[q.start - 2].like_num):
-        return True
-    # a time adjective before a noun ("a four-year $350,000 grant", "its three-year forecast"):
-    # an attribute of the noun, not a claim; the dates stage reports the duration
-    if q.unit in TIME_UNITS and q.end - q.num_end == 2 and doc[q.num_end].text == "-" \
-            and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "SYM", "NUM", "ADJ") \
-            and not (nxt.lower_ in ("old",) or nxt.text == "-"):
-        return True
-    # list markers: a number opening a line followed by "." or ")"
-    if bare and (q.start == 0 or "\n" in doc[q.start - 1].text_with_ws or doc[q.start - 1].is_space):
-        if nxt is not None and nxt.text in (".", ")"):
-            return True
-    # ages
-    if not include_ages:
-        if q.unit in ("year", "month", "week", "day") and nxt is not None:
-            after = [t.lower_ for t in doc[q.end : q.end + 2]]
-            if after[:1] == ["old"] or after[:2] == ["-", "old"]:
-                return True
-        if bare and prev is not None and prev.lower_ in AGE_WORDS:
-            return True
-        if bare and nxt is not None and nxt.text == "," and prev is not None and prev.text == "," \
-                and q.start >= 2 and doc[q.start - 2].ent_type_ == "PERSON":
-            return True  # "Smith, 45, said"
-    return False
-
-
-# ----------------------------------------------------------------------------------------------
-# Syntax: governor, change, concept, subject
-# ----------------------------------------------------------------------------------------------
-
-
-def _model_numbers(doc: Doc, qs: list[_Quantity]) -> set[str]:
-    """Numbers a document uses as model names: three or more plain digits right after a
-    capitalised proper noun (not a place or nationality) that is not followed by a plural noun
-    ("Boeing 737", "Trent 900 engine", "Boeing 787 Dreamliner"), or is followed by one when the
-    name is an ORG/PRODUCT entity or a count precedes it ("Boeing 787 orders", "12 Boeing 787
-    jets"). One sense per discourse (Gale, Church & Yarowsky 1992): elsewhere in the same article
-    the bare number is the same name ("five new 737 aircraft", "Boeing's 787", "the 737-800
-    range"). Returns the digit strings."""
-    out = set()
-    for q in qs:
-        if q.unit is not None or not q.integer_text or q.has_scale or len(q.digits) < 3 or q.start == 0:
-            continue
-        prev = doc[q.start - 1]
-        nxt = doc[q.end] if q.end < len(doc) else None
-        if prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper \
-                and prev.ent_type_ not in ("GPE", "LOC", "DATE", "NORP") and (
-                    not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
-                    or prev.ent_type_ in ("ORG", "PRODUCT")  # "Boeing 787 orders rose"
-                    or q.start >= 2 and doc[q.start - 2].like_num):  # "12 Boeing 787 jets"
-            out.add(q.digits)
-    return out
 
 
 def _quantity_head(doc: Doc, claim: Claim) -> Optional[Token]:
@@ -964,7 +744,7 @@ class ClaimExtractor:
                              flags=re.I) or None
         if concept is not None and concept.count("(") != concept.count(")"):
             concept = None  # "121ft)-long": a phrase cut across a bracket
-        if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in _PRONOUN_CONCEPTS:
+        if concept is not None and re.sub(r"^of\s+", "", concept.lower()) in PRONOUN_CONCEPTS:
             concept = None  # "almost half of which": a pronoun names nothing
         sent = doc[q.start].sent
         if concept is not None and any(concept.lower() in d.text.lower() for d in (doc._.dates or [])
@@ -1086,7 +866,7 @@ class ClaimExtractor:
     def extract(self, doc: Doc) -> list[Claim]:
         """Return the numeric claims of ``doc`` sorted by start offset."""
         self._ents = list(doc.ents)  # ``doc.ents`` builds new Span objects on every access
-        date_spans = _date_char_spans(doc)
+        ctx = DocContext(doc, self.include_ages)
         qs = scan(doc)
         for a, b in zip(qs, qs[1:]):
             # "three or four years", "seven to 10 years": the first number shares the time unit
@@ -1105,11 +885,8 @@ class ClaimExtractor:
                     and b.end - b.num_end >= 2 \
                     and doc[b.num_end].text == "-":
                 a.unit = b.unit
-        models = _model_numbers(doc, qs)
-        qs = [q for q in qs if not _excluded(doc, q, date_spans, self.include_ages)
-              and not (models and q.unit is None and q.approx == "exact" and not q.has_scale and (
-                  q.digits.split("-")[0] in models or  # "737", "737-800" as one token
-                  q.start >= 2 and doc[q.start - 1].text == "-" and doc[q.start - 2].text in models))]
+        ctx.models = model_numbers(doc, qs)
+        qs = [q for q in qs if not excluded(ctx, q)]
         qs = self._join(doc, qs)
         self._share_units(doc, qs)
         claims: list[Claim] = []

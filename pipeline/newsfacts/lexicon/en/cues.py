@@ -73,3 +73,7 @@ DIRECTION_PARTICLES = {"up": "up", "higher": "up", "down": "down", "lower": "dow
 #: Relative pronouns: a clause subject that stands for the noun the clause hangs on ("Nissan,
 #: which has 7000 staff").
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+#: Pronouns that name nothing as a claim's concept ("almost half of which", "25 of them").
+PRONOUN_CONCEPTS = frozenset({"which", "that", "who", "whom", "them", "it", "they", "these", "those", "this",
+                              "us", "you", "we", "him", "her", "what", "whose"})
