@@ -85,6 +85,7 @@ from .model import DocContext
 from .model import Quantity as _Quantity
 from .quantities import ORDINAL as _ORDINAL
 from .quantities import scan
+from .ranges import join, share_pair_units, share_units
 from .syntax import anchor as _anchor
 from .syntax import clause_verb as _clause_verb
 from .syntax import direction as _direction
@@ -333,131 +334,6 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.claims = self.extract(doc)
         return doc
-
-    # -- pass 2: ranges and from/to pairs ----------------------------------------------------
-    def _join(self, doc: Doc, qs: list[_Quantity]) -> list[_Quantity]:
-        out: list[_Quantity] = []
-        k = 0
-        while k < len(qs):
-            a = qs[k]
-            b = qs[k + 1] if k + 1 < len(qs) else None
-            if b is not None and not a.drop:
-                between = [t.lower_ for t in doc[a.end : b.cue_start]]
-                same_sent = doc[a.start].sent.start == doc[b.start].sent.start
-                before = doc[a.cue_start - 1].lower_ if a.cue_start > 0 else ""
-                units_ok = a.unit == b.unit or a.unit is None or b.unit is None or (
-                    b.unit.startswith(a.unit + "/")) or a.unit.startswith(b.unit + "/")
-                # "from X ... to Y" / "to Y from X"
-                if same_sent and before == "from" and between and between[-1] == "to" \
-                        and len(between) <= 12 and units_ok and not self._clause_break(doc, a.end, b.cue_start) \
-                        and not (b.end < len(doc) and doc[b.end].lower_ == "from"):
-                    out.append(self._pair(doc, a, b))
-                    k += 2
-                    continue
-                # ("fell to 1,100 lots from 1,400 lots": the counted noun may stand between)
-                noun_between = len(between) == 2 and between[1] == "from" and doc[a.end].tag_ == "NNS" and (
-                    b.end >= len(doc) or doc[b.end].tag_ != "NNS" or doc[b.end].lemma_ == doc[a.end].lemma_)
-                if same_sent and before == "to" and (between == ["from"] or noun_between) and units_ok:
-                    out.append(self._pair(doc, b, a, to_first=True))
-                    k += 2
-                    continue
-                # ranges
-                rng = between in (["to"], ["-"], ["–"], ["and"], ["or"]) and units_ok
-                if between == ["and"] and before != "between":
-                    rng = False
-                if between == ["or"] and not (a.is_words or b.is_words):
-                    rng = False
-                if rng and between == ["to"] and self._change_verb(doc, a) and \
-                        _governor(_anchor(doc, a))[1] in (None, "by"):
-                    rng = False  # "rose 5% to 20%": amount and new value
-                if rng and between == ["-"]:
-                    if a.unit is None and b.unit is None and a.value >= b.value:
-                        a.drop = b.drop = True  # a score "2-2", "5-3"
-                        out.extend([a, b])
-                        k += 2
-                        continue
-                    a.range_hyphen = True
-                if rng:
-                    out.append(self._range(doc, a, b))
-                    k += 2
-                    continue
-            out.append(a)
-            k += 1
-        return out
-
-    @staticmethod
-    def _clause_break(doc: Doc, i: int, j: int) -> bool:
-        """True when tokens i..j cross into another clause ("1,500 lots last week, while
-        open positions slipped to 900"): a semicolon, a subordinating or contrasting
-        conjunction, or a comma followed by a verb."""
-        toks = doc[i:j]
-        if any(t.lower_ in (";", "while", "whereas", "but", "although", "though") for t in toks):
-            return True
-        commas = [t.i for t in toks if t.text == ","]
-        return bool(commas) and any(t.pos_ in ("VERB", "AUX") for t in doc[commas[0]:j])
-
-    @staticmethod
-    def _share_scale(a: _Quantity, b: _Quantity) -> float:
-        """Value of ``a`` with ``b``'s scale when only ``b`` has one ("four to five thousand")."""
-        if b.has_scale and not a.has_scale and not a.unit and b.unit in (None, a.unit) or (
-            b.has_scale and not a.has_scale and a.currency and a.currency == b.currency
-        ):
-            raw_b = b.value
-            # recover b's scale: the smallest power 10^3k making b's raw value < 1000
-            for mult in (1e12, 1e9, 1e6, 1e3, 1e2):
-                if raw_b / mult >= 1 or mult == 1e2:
-                    if a.value < raw_b / mult:
-                        return a.value * mult
-                    break
-        return a.value
-
-    def _range(self, doc: Doc, a: _Quantity, b: _Quantity) -> _Quantity:
-        lo = self._share_scale(a, b)
-        unit = a.unit or b.unit
-        if a.unit and b.unit and b.unit.startswith(a.unit + "/"):
-            unit = b.unit  # "$62 and $68 per share"
-        r = _Quantity(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end,
-                      value=lo, unit=unit, currency=a.currency or b.currency, value_max=b.value,
-                      approx=a.approx, cue_start=a.cue_start, digits=a.digits,
-                      has_scale=a.has_scale or b.has_scale, is_words=a.is_words)
-        r.integer_text = a.integer_text and b.integer_text
-        return r
-
-    def _pair(self, doc: Doc, f: _Quantity, t: _Quantity, to_first: bool = False) -> _Quantity:
-        """Merge "from F ... to T" into one quantity: a change when a change word governs, else a range."""
-        d = self._change_verb(doc, f) or self._change_verb(doc, t)
-        first, last = (t, f) if to_first else (f, t)
-        fv = self._share_scale(f, t) if not to_first else f.value
-        unit = t.unit or f.unit
-        if f.unit and t.unit and f.unit.startswith(t.unit + "/"):
-            unit = f.unit  # "from $26 per unit to $20"
-        if d is None:
-            v = _clause_verb(_anchor(doc, f))
-            if v is not None and v.pos_ == "VERB" and _direction(v):
-                d = "down" if t.value < fv else "up"  # "Sales jumped from 50,000 to 1.2 million units"
-        if d is None and not to_first:
-            # no change word: "Condos from $450,000 to $2 million" is a range
-            return self._range(doc, f, t)
-        if d is None:
-            d = "down" if t.value < fv else "up"
-        q = _Quantity(start=first.start, end=last.end, num_start=first.num_start,
-                      num_end=last.num_end, value=t.value, unit=unit,
-                      currency=t.currency or f.currency, approx=t.approx, cue_start=first.cue_start,
-                      digits=t.digits, has_scale=t.has_scale, is_words=t.is_words)
-        q.integer_text = t.integer_text and f.integer_text
-        q.change = Change(direction=d, from_value=fv, to_value=t.value)
-        if not to_first and unit is None and f.end < len(doc) and doc[f.end].tag_ == "NNS" \
-                and not (t.end < len(doc) and doc[t.end].tag_ == "NNS"):
-            q.noun_hint = f.end
-        return q
-
-    @staticmethod
-    def _change_verb(doc: Doc, q: _Quantity) -> Optional[str]:
-        gov, _ = _governor(_anchor(doc, q))
-        d = _verb_direction(gov)
-        if d is None and gov.pos_ in ("NOUN",) and gov.lemma_.lower() in CHANGE_NOUNS:
-            d = _direction(gov)
-        return d
 
     # -- pass 3: syntax per quantity -------------------------------------------------------
     def _analyse(self, doc: Doc, q: _Quantity) -> Claim:
@@ -868,27 +744,11 @@ class ClaimExtractor:
         self._ents = list(doc.ents)  # ``doc.ents`` builds new Span objects on every access
         ctx = DocContext(doc, self.include_ages)
         qs = scan(doc)
-        for a, b in zip(qs, qs[1:]):
-            # "three or four years", "seven to 10 years": the first number shares the time unit
-            between = [t.lower_ for t in doc[a.end : b.cue_start]]
-            if a.unit is None and b.unit is not None and b.unit.split("/")[0] in TIME_UNITS \
-                    and between in (["to"], ["or"], ["-"], ["and"]):
-                a.unit = b.unit  # ("45 to 55 hours a week" too)
-            # "about 8 or $9", "between 40 and 50 euros": the first number shares the currency
-            elif a.unit is None and b.currency is not None and not b.has_scale and not a.has_scale \
-                    and between in (["to"], ["or"], ["and"]) and not a.is_words:
-                a.unit, a.currency = b.unit, b.currency
-            # a suspended hyphen: "a 13- or 15-inch laptop", "10- to 12-metre waves"
-            elif a.unit is None and b.unit is not None and b.currency is None and not b.is_words \
-                    and (between in (["-", "or"], ["-", "to"], ["-", "and"]) or
-                         between in (["or"], ["to"], ["and"]) and doc[a.num_end - 1].text.endswith("-")) \
-                    and b.end - b.num_end >= 2 \
-                    and doc[b.num_end].text == "-":
-                a.unit = b.unit
+        share_pair_units(doc, qs)
         ctx.models = model_numbers(doc, qs)
         qs = [q for q in qs if not excluded(ctx, q)]
-        qs = self._join(doc, qs)
-        self._share_units(doc, qs)
+        qs = join(doc, qs)
+        share_units(doc, qs)
         claims: list[Claim] = []
         for q in qs:
             if q.drop:
@@ -908,45 +768,6 @@ class ClaimExtractor:
             if text[prev.end:cur.start].strip() == "(" and prev.holder_start is not None:
                 cur.holder_start, cur.holder_end = prev.holder_start, prev.holder_end
         return claims
-
-    @staticmethod
-    def _share_units(doc: Doc, qs: list[_Quantity]) -> None:
-        """A bare number in a parallel clause takes the unit of the quantity it parallels: "Nikkei
-        rose by 3 percent but the Kospi slid by 2", "finished at 1,812.40 points, while the
-        TA-90 finished at 1,655.09". The earlier quantity must be in the same sentence, at most 25
-        tokens before, hang on the same preposition (or none), and a coordinator or contrast word
-        ("and", "but", "while", "whereas", "versus", "than", ";") must stand between them. This
-        is the shared-unit rule of rule-based quantity extractors (cf. CQE, Almasian et al. 2023,
-        which also compares clause structure); a number with its own counted noun keeps it."""
-        for k, b in enumerate(qs):
-            if b.unit is not None or b.is_words or b.value_max is not None or b.change is not None:
-                continue
-            num = doc[b.num_end - 1]
-            if (num.dep_ in ("nummod", "quantmod", "compound") and num.head.i >= b.end
-                    and num.head.pos_ in ("NOUN", "PROPN")) or (b.end < len(doc) and doc[b.end].tag_ == "NNS"):
-                continue  # "1385710 lightning strikes": a count of its own noun
-            if k > 0 and qs[k - 1].unit not in (None, "count", "fraction") and qs[k - 1].cue_start > 0 \
-                    and doc[qs[k - 1].cue_start - 1].lower_ == "from" \
-                    and [t.lower_ for t in doc[qs[k - 1].end : b.cue_start]] == ["to"]:
-                # "from about 22-26 mpg to 31": the end of a from/to pair the parser did not join
-                b.unit, b.currency = qs[k - 1].unit, qs[k - 1].currency
-                continue
-            _, b_prep = _governor(_anchor(doc, b))
-            sent = doc[b.start].sent
-            for a in reversed(qs[:k]):
-                if a.start < sent.start or b.start - a.end > 25:
-                    break
-                if a.unit is None or a.unit in ("count", "fraction"):
-                    if a.unit is None and a.start >= sent.start:
-                        break  # only the nearest earlier quantity: "1.85 marks, up 0.0085"
-                    continue
-                between = {t.lower_ for t in doc[a.end : b.cue_start]}
-                if not between & {"and", "but", "while", "whereas", "versus", "vs", "vs.", "than", ";", "or"}:
-                    continue
-                _, a_prep = _governor(_anchor(doc, a))
-                if a_prep == b_prep:
-                    b.unit, b.currency = a.unit, a.currency
-                break
 
     @staticmethod
     def _conversion_shares_approx(doc: Doc, claims: list[Claim]) -> None:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon.en.cues import (BASELINE_BEFORE, DIRECTION_PARTICLES, DOWN_WORDS, NUMBER_OF_HEADS,
+from ...lexicon.en.cues import (BASELINE_BEFORE, CHANGE_NOUNS, DIRECTION_PARTICLES, DOWN_WORDS, NUMBER_OF_HEADS,
                                 RELATIVE_PRONOUNS, UP_WORDS)
 from ...lexicon.en.currencies import CURRENCY_PREFIX
 from ...lexicon.en.numbers import NUMBER_WORDS
@@ -89,6 +89,16 @@ def verb_direction(gov: Token, q_end: Optional[int] = None) -> Optional[str]:
         if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in DIRECTION_PARTICLES:
             return DIRECTION_PARTICLES[c.lower_]
     return None
+
+
+def change_direction(doc: Doc, q: Quantity) -> Optional[str]:
+    """The direction of the change word the quantity hangs on: a change verb or adverb
+    (:func:`verb_direction`: "rose 5%", "up 5%") or a change noun ("a rise of 5%"), else None."""
+    gov, _ = governor(anchor(doc, q))
+    d = verb_direction(gov)
+    if d is None and gov.pos_ == "NOUN" and gov.lemma_.lower() in CHANGE_NOUNS:
+        d = direction(gov)
+    return d
 
 
 def np_phrase(tok: Token) -> tuple[str, int, int]:

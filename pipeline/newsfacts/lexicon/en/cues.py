@@ -77,3 +77,19 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 #: Pronouns that name nothing as a claim's concept ("almost half of which", "25 of them").
 PRONOUN_CONCEPTS = frozenset({"which", "that", "who", "whom", "them", "it", "they", "these", "those", "this",
                               "us", "you", "we", "him", "her", "what", "whose"})
+
+#: Words between two numbers that make a range ("252 to 287", "252-287", "between 252 and
+#: 287", "two or three"); "and" only after "between", "or" only with a written number.
+RANGE_CONNECTORS = (("to",), ("-",), ("–",), ("and",), ("or",))
+
+#: Words between two numbers that let the first share the second's time unit or currency
+#: ("three or four years", "about 8 or $9", "between 40 and 50 euros").
+SHARED_UNIT_CONNECTORS = (("to",), ("or",), ("and",))
+
+#: Words that start another clause between "from X" and "to Y" ("1,500 lots last week, while
+#: open positions slipped to 900"): the two are no pair.
+CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"})
+
+#: Coordinators and contrast words between two quantities of parallel clauses ("Nikkei rose by
+#: 3 percent but the Kospi slid by 2"): the second, bare, shares the first's unit.
+PARALLEL_CONNECTORS = frozenset({"and", "but", "while", "whereas", "versus", "vs", "vs.", "than", ";", "or"})
