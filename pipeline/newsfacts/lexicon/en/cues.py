@@ -93,3 +93,29 @@ CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "although", "though"}
 #: Coordinators and contrast words between two quantities of parallel clauses ("Nikkei rose by
 #: 3 percent but the Kospi slid by 2"): the second, bare, shares the first's unit.
 PARALLEL_CONNECTORS = frozenset({"and", "but", "while", "whereas", "versus", "vs", "vs.", "than", ";", "or"})
+
+#: Words after "N times" that make it a frequency, not a multiple ("three times a week").
+FREQUENCY_DETERMINERS = frozenset({"a", "an", "per", "each", "every"})
+
+#: Prepositions whose object after a quantity is its concept ("1 million yuan in economic
+#: losses", "$5m of damages", "$52,000 for CN", "a tax credit worth $6 million").
+CONCEPT_PREPS = frozenset({"in", "of", "worth", "for"})
+
+#: Nouns with an of-quantity that are no concept ("an average of 5", "a total of 300", "a rate
+#: of 3%", "an increase of 5%").
+NOT_CONCEPT_OF_HEADS = frozenset({"average", "total", "rate", "increase"})
+
+#: Prepositions left dangling when a concept phrase is cut before its quantity ("a penalty of").
+CONCEPT_CUT_PREPS = frozenset({"of", "at", "to", "by", "worth"})
+
+#: Function words never ending a concept ("Details of the"), in the order they are tried.
+TRAILING_FUNCTION_WORDS = ("of", "the", "a", "an", "in", "on", "at", "for", "to", "and", "or", "by", "with")
+
+#: Function words never ending a holder phrase ("leadership of the", "the heavy responsibilities of").
+HOLDER_DANGLING_WORDS = frozenset(TRAILING_FUNCTION_WORDS) | {"worth"}
+
+#: Third-person pronouns resolved to an earlier noun for a claim's holder (``_antecedent``).
+RESOLVABLE_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+#: Words that open an elliptical market-report phrase ("Halden Homes, down 41p", "Adidas by 3.4%").
+ELLIPTIC_CUES = frozenset({"up", "down", "higher", "lower", "by", "off", "between"})
