@@ -13,9 +13,9 @@ A new rule goes here: a function with a docstring giving the rule, its examples 
 with ``@exclusion``, its words in :mod:`newsfacts.lexicon.en.nonclaims`, and a row in the
 parameter table of ``tests/claims/test_exclusions.py`` that fails without it.
 
-Groups: dates and times (``date_mention``, ``date_entity``, ``year``, ``clock_time``,
-``clock_digits``), notation (``scientific_exponent``, ``hyphen_chain_code``, ``digit_groups``,
-``phone_number``, ``ordinal_suffix``, ``ordinal``, ``list_marker``), references and names
+Groups: dates and times (``date_mention``, ``date_entity``, ``year``, ``clock_time``), notation
+(``scientific_exponent``, ``hyphen_chain_code``, ``digit_groups``, ``phone_number``,
+``ordinal_suffix``, ``ordinal_entity``, ``list_marker``), references and names
 (``reference``, ``stock_index_name``, ``name_part``, ``number_word_in_name``,
 ``written_number_unit_in_name``, ``format_letter``, ``name_entity``, ``signed_name_suffix``,
 ``street_address``, ``model_name``, ``name_after_count``, ``model_number_in_discourse``),
@@ -38,7 +38,6 @@ from ...lexicon.en.nonclaims import (AGE_UNITS, AGE_WORDS, CLOCK_WORDS, COUNTING
                                      REFERENCE_ABBREVIATIONS, REFERENCE_WORDS, STREET_WORDS)
 from ...lexicon.en.units import UNIT_WORDS
 from .model import DocContext, Quantity
-from .quantities import ORDINAL
 
 Exclusion = Callable[[DocContext, Quantity], bool]
 #: The exclusion rules in the order they run: (name, predicate).
@@ -46,7 +45,6 @@ EXCLUSIONS: list[tuple[str, Exclusion]] = []
 
 _HYPHEN_CHAIN = re.compile(r"(?<![\w.-])\d+(?:[-–]\d+){2,}(?![\w-])")
 _EXPONENT_BEFORE = re.compile(r"[×x]\s?10\s?[\^−-]?$")
-_CLOCK_DIGITS = re.compile(r"\d{1,2}:\d{2}")
 _PLAIN_DIGITS = re.compile(r"\+?\d+")
 _APPROX_FIRST_WORDS = frozenset(k[0] for k in APPROX_CUES)
 
@@ -154,12 +152,6 @@ def clock_time(ctx: DocContext, q: Quantity) -> bool:
     return q.unit is None and nxt is not None and nxt.lower_ in CLOCK_WORDS
 
 
-@exclusion("clock_digits")
-def clock_digits(ctx: DocContext, q: Quantity) -> bool:
-    """Digits written as a clock time ("10:45")."""
-    return bool(q.digits) and _CLOCK_DIGITS.fullmatch(q.digits) is not None
-
-
 # -- notation ----------------------------------------------------------------------------------
 
 
@@ -215,13 +207,13 @@ def ordinal_suffix(ctx: DocContext, q: Quantity) -> bool:
     return nxt is not None and nxt.lower_ in ORDINAL_SUFFIXES and _glued_after(nxt, ctx.doc[q.num_end - 1])
 
 
-@exclusion("ordinal")
-def ordinal(ctx: DocContext, q: Quantity) -> bool:
-    """An ordinal: "70th", or a token spaCy's NER tags ORDINAL (a glued "7pc", which spaCy also
-    tags ORDINAL, keeps its percent unit and stays)."""
+@exclusion("ordinal_entity")
+def ordinal_entity(ctx: DocContext, q: Quantity) -> bool:
+    """A number spaCy's NER tags ORDINAL ("finished 2 in the final"); a glued "7pc", which spaCy
+    also tags ORDINAL, keeps its percent unit and stays. (Ordinals written "70th" or "first" are
+    never read as numbers: see :func:`~.quantities.scan`.)"""
     first = ctx.doc[q.num_start]
-    return ORDINAL.fullmatch(first.text) is not None or first.ent_type_ == "ORDINAL" and (
-        q.unit is None or first.like_num)
+    return first.ent_type_ == "ORDINAL" and (q.unit is None or first.like_num)
 
 
 @exclusion("list_marker")
