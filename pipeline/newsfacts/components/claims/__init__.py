@@ -25,6 +25,7 @@ module              concern (registry)
 ``time.py``         ``date_index`` and ``claim_time``
 ``attribution.py``  the holder (``HOLDER_RULES``, :func:`claim_holder`) and the entity
 ``restatements.py`` post-passes over neighbouring claims (``POST_PASSES``)
+``registry.py``     ``Registry``: named rules in a fixed order, with a decorator to add one
 ==================  =========================================================================
 
 How a claim is found (each step names its source):

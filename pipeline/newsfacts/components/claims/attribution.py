@@ -20,22 +20,15 @@ from ...lexicon.en.cues import (CHANGE_NOUNS, ELLIPTIC_CUES, HOLDER_DANGLING_WOR
                                 RELATIVE_PRONOUNS, RESOLVABLE_PRONOUNS)
 from ...lexicon.en.units import UNIT_WORDS
 from .model import DocContext
+from .registry import Registry
 from .syntax import clause_verb, noun_before, np_phrase, subject
 
 HolderRule = Callable[[Span, Token], Optional[Token]]
 #: The positional holder rules in the order they are tried: (name, rule); a rule returns the
 #: token whose noun phrase holds the quantity ``span`` (``head``: :func:`quantity_head`).
-HOLDER_RULES: list[tuple[str, HolderRule]] = []
-
-
-def holder_rule(name: str):
-    """Register a positional holder rule (decorator); rules are tried in definition order."""
-
-    def deco(fn: HolderRule) -> HolderRule:
-        HOLDER_RULES.append((name, fn))
-        return fn
-
-    return deco
+HOLDER_RULES = Registry("holder")
+#: Register a holder rule under a name (decorator); rules are tried in definition order.
+holder_rule = HOLDER_RULES.rule
 
 
 def claim_holder(doc: Doc, claim: Claim) -> Optional[Span]:

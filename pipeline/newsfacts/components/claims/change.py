@@ -25,21 +25,14 @@ from typing import Callable
 from ...facts import Change
 from ...lexicon.en.cues import CHANGE_NOUNS
 from .model import Analysis
+from .registry import Registry
 from .syntax import direction, verb_direction
 
 ChangeSource = Callable[[Analysis], None]
 #: The change sources in the order they run: (name, source); each runs while no change is found.
-CHANGE_SOURCES: list[tuple[str, ChangeSource]] = []
-
-
-def change_source(name: str):
-    """Register a change source (decorator); sources run in definition order."""
-
-    def deco(fn: ChangeSource) -> ChangeSource:
-        CHANGE_SOURCES.append((name, fn))
-        return fn
-
-    return deco
+CHANGE_SOURCES = Registry("change source")
+#: Register a change source under a name (decorator); sources run in definition order.
+change_source = CHANGE_SOURCES.rule
 
 
 def find_change(st: Analysis) -> None:

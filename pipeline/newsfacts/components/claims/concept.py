@@ -30,6 +30,7 @@ from ...lexicon.en.numbers import NUMBER_WORDS
 from ...lexicon.en.quantities import DEICTIC_BEFORE_UNIT
 from ...lexicon.en.units import SHORT_UNITS, UNIT_WORDS
 from .model import Analysis, DocContext, Quantity
+from .registry import Registry
 from .syntax import clause_verb, noun_before, np_phrase, subject
 
 _NUMBER_FIRST = re.compile(r"\W*(?:\d[\d,.]*|%s)\b" % "|".join(sorted(NUMBER_WORDS)), re.I)
@@ -201,17 +202,9 @@ def number_of_list_item(st: Analysis) -> None:
 ConceptSource = Callable[[Analysis], Optional[Token]]
 #: The concept sources in the order they are tried: (name, source); the first that names a
 #: target noun wins.
-CONCEPT_SOURCES: list[tuple[str, ConceptSource]] = []
-
-
-def concept_source(name: str):
-    """Register a concept source (decorator); sources are tried in definition order."""
-
-    def deco(fn: ConceptSource) -> ConceptSource:
-        CONCEPT_SOURCES.append((name, fn))
-        return fn
-
-    return deco
+CONCEPT_SOURCES = Registry("concept source")
+#: Register a concept source under a name (decorator); sources are tried in definition order.
+concept_source = CONCEPT_SOURCES.rule
 
 
 def _pobj_nouns(prep: Token) -> list[Token]:

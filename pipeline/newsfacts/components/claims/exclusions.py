@@ -38,27 +38,18 @@ from ...lexicon.en.nonclaims import (AGE_UNITS, AGE_WORDS, CLOCK_WORDS, COUNTING
                                      REFERENCE_ABBREVIATIONS, REFERENCE_WORDS, STREET_WORDS)
 from ...lexicon.en.units import UNIT_WORDS
 from .model import DocContext, Quantity
+from .registry import Registry
 
 Exclusion = Callable[[DocContext, Quantity], bool]
 #: The exclusion rules in the order they run: (name, predicate).
-EXCLUSIONS: list[tuple[str, Exclusion]] = []
+EXCLUSIONS = Registry("exclusion")
+#: Register an exclusion rule under a name (decorator); rules run in definition order.
+exclusion = EXCLUSIONS.rule
 
 _HYPHEN_CHAIN = re.compile(r"(?<![\w.-])\d+(?:[-–]\d+){2,}(?![\w-])")
 _EXPONENT_BEFORE = re.compile(r"[×x]\s?10\s?[\^−-]?$")
 _PLAIN_DIGITS = re.compile(r"\+?\d+")
 _APPROX_FIRST_WORDS = frozenset(k[0] for k in APPROX_CUES)
-
-
-def exclusion(name: str):
-    """Register an exclusion rule under ``name`` (decorator); rules run in definition order."""
-
-    def deco(fn: Exclusion) -> Exclusion:
-        if any(n == name for n, _ in EXCLUSIONS):
-            raise ValueError(f"exclusion rule {name!r} is registered twice")
-        EXCLUSIONS.append((name, fn))
-        return fn
-
-    return deco
 
 
 def excluded(ctx: DocContext, q: Quantity) -> bool:

@@ -33,6 +33,7 @@ from ...lexicon.en.quantities import (AND_CONTINUES_AFTER, CURRENCY_LETTER_SCALE
 from ...lexicon.en.units import UNIT_WORDS
 from ...numbers import parse_number_words, parse_numeral
 from .model import Quantity
+from .registry import Registry
 from .units import counted_plural_follows, currency_after, currency_before, glued_currency, match_unit, money_context, rate
 
 _NUMERAL = re.compile(r"[+-]?(?:\d[\d,.]*\d|\d|\.\d+)")
@@ -59,17 +60,10 @@ Reading = tuple[int, float, bool, dict]
 #: returns a :data:`Reading`, or None when the token is not a number after all ("3.2.1").
 NOT_MINE = object()
 NumberReader = Callable[[Doc, int], Union[Reading, None, object]]
-NUMBER_READERS: list[tuple[str, NumberReader]] = []
-
-
-def number_reader(name: str):
-    """Register a number reader (decorator); readers are tried in the order they are defined."""
-
-    def deco(fn: NumberReader) -> NumberReader:
-        NUMBER_READERS.append((name, fn))
-        return fn
-
-    return deco
+#: The number readers in the order they are tried: (name, reader).
+NUMBER_READERS = Registry("number reader")
+#: Register a number reader under a name (decorator); readers are tried in definition order.
+number_reader = NUMBER_READERS.rule
 
 
 def read_number(doc: Doc, i: int) -> Optional[Reading]:

@@ -25,6 +25,7 @@ from ...facts import Change
 from ...lexicon.en.calendar import TIME_UNITS
 from ...lexicon.en.cues import CLAUSE_BREAKS, PARALLEL_CONNECTORS, RANGE_CONNECTORS, SHARED_UNIT_CONNECTORS
 from .model import Quantity
+from .registry import Registry
 from .syntax import anchor, change_direction, clause_verb, direction, governor
 
 _TIME_UNIT_CONNECTORS = SHARED_UNIT_CONNECTORS + (("-",),)
@@ -78,17 +79,9 @@ class Neighbours:
 
 Join = Callable[[Neighbours], Optional[list[Quantity]]]
 #: The join rules in the order they are tried: (name, rule); the first that returns wins.
-JOINS: list[tuple[str, Join]] = []
-
-
-def joiner(name: str):
-    """Register a join rule (decorator); rules are tried in definition order."""
-
-    def deco(fn: Join) -> Join:
-        JOINS.append((name, fn))
-        return fn
-
-    return deco
+JOINS = Registry("join")
+#: Register a join rule under a name (decorator); rules are tried in definition order.
+joiner = JOINS.rule
 
 
 def _neighbours(doc: Doc, a: Quantity, b: Quantity) -> Neighbours:

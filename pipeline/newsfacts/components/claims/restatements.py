@@ -17,23 +17,16 @@ from spacy.tokens import Doc
 
 from ...facts import Change
 from .model import Draft
+from .registry import Registry
 
 PostPass = Callable[[Doc, list[Draft]], None]
 #: The post-passes in the order they run: (name, pass).
-POST_PASSES: list[tuple[str, PostPass]] = []
+POST_PASSES = Registry("post-pass")
+#: Register a post-pass under a name (decorator); passes run in definition order.
+post_pass = POST_PASSES.rule
 
 _OR = re.compile(r",?\s*or")
 _COMMA_OR = re.compile(r",\s*or")
-
-
-def post_pass(name: str):
-    """Register a post-pass (decorator); passes run in definition order."""
-
-    def deco(fn: PostPass) -> PostPass:
-        POST_PASSES.append((name, fn))
-        return fn
-
-    return deco
 
 
 def between(doc: Doc, end: int, start: int) -> str:
