@@ -108,16 +108,10 @@ def elliptic(span: Span, head: Token) -> Optional[Token]:
     "Burlington by 2.6%", "Dow +0.2%" (no verb: the noun right before the change cue, or before
     a signed number, holds the quantity; a price "at" after the change has the same holder)."""
     doc = span.doc
-    k = span.start
     sent_start = span.sent.start
-    if k - 1 >= sent_start and doc[k - 1].lower_ == "at":
-        # "down 41 p at 873 p": step over "at" and the change amount before it
-        j = k - 2
-        while j >= sent_start and k - j <= 5 and doc[j].lower_ not in ELLIPTIC_CUES and not doc[j].is_punct:
-            j -= 1
-        if j < sent_start or doc[j].lower_ not in ELLIPTIC_CUES:
-            return None
-        k = j + 1
+    k = _before_price_at(doc, span.start, sent_start)
+    if k is None:
+        return None
     signed = span.text[:1] in "+-" or (span.text[:1] in "$€£¥" and span.text[1:2] in "+-")
     if not signed:
         if k - 1 < sent_start or doc[k - 1].lower_ not in ELLIPTIC_CUES:
@@ -127,6 +121,20 @@ def elliptic(span: Span, head: Token) -> Optional[Token]:
     if found is None or (k > 0 and doc[k - 1].text != "," and not signed and doc[k].lower_ not in ("by", "between")):
         return None  # "shares were down 5%": a verb governs, not ellipsis
     return found
+
+
+def _before_price_at(doc: Doc, k: int, sent_start: int) -> Optional[int]:
+    """Where the change phrase of a quantity at token ``k`` ends: ``k`` itself, or for a price
+    after "at" ("down 41 p at 873 p") the token after the change cue before "at" (within five
+    tokens, no punctuation between); None when "at" follows no change cue."""
+    if not (k - 1 >= sent_start and doc[k - 1].lower_ == "at"):
+        return k
+    j = k - 2
+    while j >= sent_start and k - j <= 5 and doc[j].lower_ not in ELLIPTIC_CUES and not doc[j].is_punct:
+        j -= 1
+    if j < sent_start or doc[j].lower_ not in ELLIPTIC_CUES:
+        return None
+    return j + 1
 
 
 @holder_rule("bracketed_after_name")

@@ -158,20 +158,33 @@ def _read_glued(doc: Doc, i: int):
     if m.group("tilde"):
         info["approx"] = "about"
     unit, scale = _glued_unit_and_scale(m, info)
-    two = UNIT_WORDS.get((unit.lower(), doc[i + 1].lower_)) \
-        if unit and not scale and i + 1 < len(doc) and doc[i + 1].is_alpha else None
+    two = _two_token_unit(doc, i, unit) if unit and not scale else None
     if two is not None:
         info["unit"] = two  # "1250sq m", "0.85deg C"
         return i + 2, v, False, info
-    if unit:
-        if (unit.lower(),) not in UNIT_WORDS or unit.lower() == "s":
-            return None  # "5G", "10.45pm", "1980s" handled by callers as non-numbers
-        info["unit"] = UNIT_WORDS[(unit.lower(),)]
+    if unit and not _one_token_unit(unit, info):
+        return None  # "5G", "10.45pm", "1980s" handled by callers as non-numbers
     if scale and not _glued_scale(doc, i, m, scale, unit, info):
         return None
     if m.group("cur"):
         info["cur"] = glued_currency(m.group("cur"))
     return i + 1, v, False, info
+
+
+def _two_token_unit(doc: Doc, i: int, unit: str) -> Optional[str]:
+    """A unit written across the glued letters and the next word ("1250sq m", "0.85deg C")."""
+    if i + 1 < len(doc) and doc[i + 1].is_alpha:
+        return UNIT_WORDS.get((unit.lower(), doc[i + 1].lower_))
+    return None
+
+
+def _one_token_unit(unit: str, info: dict) -> bool:
+    """Read the glued letters ``unit`` as a unit into ``info``; False when they are none ("s")."""
+    key = (unit.lower(),)
+    if key not in UNIT_WORDS or unit.lower() == "s":
+        return False
+    info["unit"] = UNIT_WORDS[key]
+    return True
 
 
 def _glued_unit_and_scale(m: re.Match, info: dict) -> tuple[Optional[str], Optional[str]]:
@@ -331,12 +344,7 @@ def read_quantity(doc: Doc, i: int) -> Optional[Quantity]:
     if got is None:
         return None
     j, value, is_words, info = got
-    start = i
-    currency = info.get("cur")
-    if currency is None:
-        currency, start = currency_before(doc, i)
-    elif info.get("glued_prev"):
-        start = i - 1
+    currency, start = _currency_of(doc, i, info)
     mult = info.get("scale", 1.0)
     mult2, j = read_scale(doc, j, currency)
     mult *= mult2
@@ -366,6 +374,15 @@ def read_quantity(doc: Doc, i: int) -> Optional[Quantity]:
     if info.get("approx"):
         q.approx = info["approx"]
     return q
+
+
+def _currency_of(doc: Doc, i: int, info: dict) -> tuple[Optional[str], int]:
+    """The currency glued to the number (``info``) or written before it; returns (ISO code or
+    None, first token of the quantity)."""
+    currency = info.get("cur")
+    if currency is None:
+        return currency_before(doc, i)
+    return currency, i - 1 if info.get("glued_prev") else i
 
 
 def set_approx(doc: Doc, q: Quantity) -> None:

@@ -11,7 +11,7 @@ the quantity it restates.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
@@ -38,20 +38,24 @@ def between(doc: Doc, end: int, start: int) -> str:
     return doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[end:start])
 
 
+def _amount_change(change: Optional[Change]) -> bool:
+    """A change stated as an amount: a direction and no from/to level ("rose $5 million")."""
+    return change is not None and change.direction is not None and change.to_value is None \
+        and change.from_value is None
+
+
 @post_pass("restated_change")
 def restated_change(doc: Doc, drafts: list[Draft]) -> None:
     """"rose $5 million, or 3%", "grew by 48,300 jobs or 1.7 per cent": a change
     restated after "or" in another unit is the same change (its direction; a percentage is
-    the relative change)."""
+    the relative change). ("to 5 million, or 3%" restates a level, not a change.)"""
     for prev, cur in zip(drafts, drafts[1:]):
-        pc = prev.change
-        if pc is None or pc.direction is None or cur.change is not None or cur.unit == prev.unit:
+        if not _amount_change(prev.change) or cur.change is not None or cur.unit == prev.unit:
             continue
-        if pc.to_value is not None or pc.from_value is not None:
-            continue  # "to 5 million, or 3%" restates a level, not a change
         end = prev.ev_end if prev.ev_end <= cur.start else prev.end
         if _OR.fullmatch(between(doc, end, cur.start).strip()):
-            cur.change = Change(direction=pc.direction, relative=cur.value if cur.unit == "percent" else None)
+            cur.change = Change(direction=prev.change.direction,
+                                relative=cur.value if cur.unit == "percent" else None)
 
 
 @post_pass("amount_then_new_value")
@@ -65,24 +69,28 @@ def amount_then_new_value(doc: Doc, drafts: list[Draft]) -> None:
     """
     for k, (prev, cur) in enumerate(zip(drafts, drafts[1:])):
         pc = prev.change
-        if pc is None or pc.direction is None or pc.to_value is not None or pc.from_value is not None:
-            continue
-        if between(doc, prev.end, cur.start).strip(" ,").lower() != "to":
+        if not _amount_change(pc) or between(doc, prev.end, cur.start).strip(" ,").lower() != "to":
             continue
         amount = prev
         if prev.unit == "percent" and k > 0 and _COMMA_OR.fullmatch(between(doc, drafts[k - 1].end, prev.start).strip()):
             amount = drafts[k - 1]  # "rose 12.3 points, or 0.2%, to 5,210": the level is in points
-        if cur.unit == "count" and amount.unit not in ("count", "fraction", "percent", "percentage_point",
-                                                       "times", "basis_point"):
-            nxt = doc[cur.end] if cur.end < len(doc) else None
-            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                cur.unit = amount.unit
+        if cur.unit == "count" and amount.unit not in _NOT_LEVEL_UNITS and _bare(doc, cur):
+            cur.unit = amount.unit
         if cur.change is not None and cur.change.to_value is not None:
             continue
         frm = None
         if cur.unit == prev.unit and cur.unit not in ("percent", "percentage_point"):
             frm = cur.value + prev.value if pc.direction == "down" else cur.value - prev.value
         cur.change = Change(direction=pc.direction, from_value=frm, to_value=cur.value)
+
+
+#: Units of an amount that a bare new value does not take (a count, a share, a multiple).
+_NOT_LEVEL_UNITS = ("count", "fraction", "percent", "percentage_point", "times", "basis_point")
+
+
+def _bare(doc: Doc, d: Draft) -> bool:
+    """No noun or adjective follows the claim (a bare number, not "5,000 new jobs")."""
+    return d.end >= len(doc) or doc[d.end].pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 @post_pass("conversion_shares_approx")
@@ -100,18 +108,22 @@ def conversion_shares_approx(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if cur.approx == "exact" and prev.approx != "exact":
             cur.approx = prev.approx
-        pc = prev.change
-        if cur.change is None and pc is not None and pc.direction and pc.from_value is None \
-                and pc.to_value is None and cur.unit != "percent":
-            cur.change = Change(direction=pc.direction)  # "fell by 1 to 1.5 C (1.8 to 2.7 F)"
+        if cur.change is None and _amount_change(prev.change) and cur.unit != "percent":
+            cur.change = Change(direction=prev.change.direction)  # "fell by 1 to 1.5 C (1.8 to 2.7 F)"
             cur.ev_start = min(cur.ev_start, prev.ev_start)  # the phrase that states the change
-        # the same amount is of the same thing: "5 miles (8 kilometers) of new rail lines"
-        if cur.unit != "count" and prev.unit != "count":
-            if cur.concept is None and prev.concept is not None:
-                cur.concept = prev.concept
-            elif prev.concept is None and cur.concept is not None:
-                prev.concept = cur.concept
+        _share_concept(prev, cur)
         inherited = True
+
+
+def _share_concept(prev: Draft, cur: Draft) -> None:
+    """The same amount is of the same thing: "5 miles (8 kilometers) of new rail lines" (not
+    for counts)."""
+    if cur.unit == "count" or prev.unit == "count":
+        return
+    if cur.concept is None and prev.concept is not None:
+        cur.concept = prev.concept
+    elif prev.concept is None and cur.concept is not None:
+        prev.concept = cur.concept
 
 
 def conversion_shares_holder(doc: Doc, drafts: list[Draft]) -> None:

@@ -108,11 +108,9 @@ def np_phrase(tok: Token) -> tuple[str, int, int]:
     Returns (text, start token, end token exclusive).
     """
     if tok.lemma_.lower() in NUMBER_OF_HEADS or tok.lower_ in NUMBER_OF_HEADS:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pob = [x for x in c.children if x.dep_ == "pobj"]
-                if pob:
-                    return np_phrase(pob[0])
+        obj = _of_object(tok)
+        if obj is not None:
+            return np_phrase(obj)
     doc = tok.doc
     left = _left_modifiers(doc, tok)
     right = tok.i + 1
@@ -121,13 +119,21 @@ def np_phrase(tok: Token) -> tuple[str, int, int]:
         right += 2
     while left - 2 >= 0 and _glued_hyphen(doc, left - 1, left - 2):
         left -= 2
+    obj = _of_object(tok, adjacent=True)
+    if obj is not None:
+        right = max(right, np_phrase(obj)[2])
+    return doc[left:right].text, left, right
+
+
+def _of_object(tok: Token, adjacent: bool = False) -> Optional[Token]:
+    """The object of the first "of" hanging on ``tok`` that has one (with ``adjacent``: only an
+    "of" right after ``tok``), or None."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+        if c.dep_ == "prep" and c.lower_ == "of" and (not adjacent or c.i == tok.i + 1):
             pob = [x for x in c.children if x.dep_ == "pobj"]
             if pob:
-                _, _, r = np_phrase(pob[0])
-                right = max(right, r)
-    return doc[left:right].text, left, right
+                return pob[0]
+    return None
 
 
 def _glued_hyphen(doc: Doc, dash: int, part: int) -> bool:
