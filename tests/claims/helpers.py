@@ -92,3 +92,26 @@ def rules_for(doc: Doc, quantity: str, include_ages: bool = False) -> list[str]:
 def claim_texts(doc: Doc, include_ages: bool = False) -> list[str]:
     """The texts of the claims the component finds in a hand-built ``doc``."""
     return [c.text for c in ClaimExtractor(include_ages=include_ages)(doc)._.claims]
+
+
+def parsed(table: str, ents: Optional[str] = None) -> Doc:
+    """A parsed ``Doc`` built by hand from a table, one token a line: ``word POS TAG dep head
+    [lemma]`` (``head`` the absolute index of the head token; a word followed by ``~`` has no
+    space after it; the lemma defaults to the lower-cased word); ``ents`` as for :func:`handmade`."""
+    rows = [line.split() for line in table.strip().splitlines() if line.strip()]
+    words = [r[0].rstrip("~") if len(r[0]) > 1 else r[0] for r in rows]
+    spaces = [not r[0].endswith("~") or len(r[0]) == 1 for r in rows]
+    spaces[-1] = False
+    doc = Doc(_VOCAB, words=words, spaces=spaces, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
+              lemmas=[r[5] if len(r) > 5 else w.lower() for r, w in zip(rows, words)],
+              ents=ents.split() if ents else None)
+    doc._.dates = []
+    return doc
+
+
+def draft_of(doc: Doc, text: str):
+    """The claim (token-level draft) of a hand-built ``doc`` whose text is ``text``."""
+    found = [d for d in ClaimExtractor(include_ages=False).drafts(doc) if doc[d.start : d.end].text == text]
+    assert found, f"no claim {text!r} in {[doc[d.start:d.end].text for d in ClaimExtractor(include_ages=False).drafts(doc)]}"
+    return found[0]

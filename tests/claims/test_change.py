@@ -5,7 +5,12 @@ Sentences are hand-written news-like examples.
 
 from __future__ import annotations
 
-from tests.claims.helpers import claims, one
+import pytest
+from pytest import param
+
+from newsfacts.components.claims.change import CHANGE_SOURCES
+from newsfacts.facts import Change
+from tests.claims.helpers import claims, draft_of, handmade, one, parsed
 
 
 def test_relative_change_with_number_of(nlp_fast):
@@ -72,3 +77,39 @@ def test_baselines_time_references_and_counted_new_levels(nlp_fast):
     c = one(nlp_fast, "Profit fell 5% against 3% a year earlier.", "3%")
     assert (c.unit, c.change) == ("percent", None)
     assert one(nlp_fast, "Inflation was 2% a year on average.", "2%").unit == "percent/year"
+
+
+# -- change sources, on hand-built sentences -----------------------------------------------------
+# Each row: a hand-built Doc, the claim, and the change the source under test gives (without
+# it the claim has no change).
+
+CHANGE_SOURCE_ROWS = [
+    param(lambda: handmade("On Wall St : Dow +0.2·%"), "+0.2%", Change(direction="up", relative=0.2),
+          id="signed_percent"),
+    param(lambda: parsed("""
+        Employment NOUN  NN  nsubj  1
+        grew       VERB  VBD ROOT   1 grow
+        by         ADP   IN  prep   1
+        48,300     NUM   CD  nummod 4
+        jobs       NOUN  NNS pobj   2
+        .          PUNCT .   punct  1
+        """), "48,300", Change(direction="up"), id="counted_amount"),
+    param(lambda: parsed("""
+        Sales NOUN  NNS nsubj  1
+        fell  VERB  VBD ROOT   1 fall
+        5~    NUM   CD  nummod 3
+        %     NOUN  NN  dobj   1
+        .     PUNCT .   punct  1
+        """), "5%", Change(direction="down", relative=5.0), id="change_word"),
+    param(lambda: handmade("Prices dipped , down 7.1·% on the year"), "7.1%", Change(direction="down", relative=7.1),
+          id="direction_adverb"),
+]
+
+
+@pytest.mark.parametrize("make,claim,change", CHANGE_SOURCE_ROWS)
+def test_change_sources(make, claim, change):
+    assert draft_of(make(), claim).change == change
+
+
+def test_every_change_source_has_a_row():
+    assert [p.id for p in CHANGE_SOURCE_ROWS] == CHANGE_SOURCES.names()

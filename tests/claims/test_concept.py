@@ -5,7 +5,10 @@ Sentences are hand-written news-like examples.
 
 from __future__ import annotations
 
-from tests.claims.helpers import one
+import pytest
+from pytest import param
+
+from tests.claims.helpers import draft_of, one, parsed
 
 
 def test_counted_concept(nlp_fast):
@@ -61,3 +64,72 @@ def test_counted_noun_phrase_keeps_coordinated_modifiers(nlp_fast):
     assert c.concept == "Nissan and Subaru vehicles"
     c = one(nlp_fast, "His launch angle was 1.6 degrees in 2018 and 2.8 last year.", "2.8")
     assert c.unit != "year"
+
+
+# -- concept sources, on hand-parsed sentences ---------------------------------------------------
+# Each row: the parse of a sentence (word POS TAG dep head), the claim, and the concept and
+# evidence the source under test gives (without it a later source or a fallback gives another).
+
+CONCEPT_SOURCE_ROWS = [
+    param("""
+        Rents    NOUN NNS nsubj  1
+        took     VERB VBD ROOT   1
+        20       NUM  CD  nummod 3
+        percent  NOUN NN  dobj   1
+        of       ADP  IN  prep   3
+        personal ADJ  JJ  amod   6
+        spending NOUN NN  pobj   4
+        .        PUNCT .  punct  1
+        """, "20 percent", "personal spending", "20 percent of personal spending", id="percent_of"),
+    param("""
+        There        PRON  EX  expl   1
+        were         VERB  VBD ROOT   1
+        139          NUM   CD  nummod 3
+        institutions NOUN  NNS attr   1
+        ,            PUNCT ,   punct  3
+        a            DET   DT  det    6
+        decrease     NOUN  NN  appos  3
+        of           ADP   IN  prep   6
+        86~          NUM   CD  nummod 9
+        %            NOUN  NN  pobj   7
+        .            PUNCT .   punct  1
+        """, "86%", "institutions", "a decrease of 86%", id="change_noun_apposition"),
+    param("""
+        They    PRON PRP nsubj    1
+        imposed VERB VBD ROOT     1
+        a       DET  DT  det      5
+        25~     NUM  CD  nummod   4
+        %       NOUN NN  compound 5
+        duty    NOUN NN  dobj     1
+        .       PUNCT .  punct    1
+        """, "25%", "duty", "25% duty", id="modified_noun"),
+    param("""
+        Regulators NOUN NNS nsubj  1
+        levied     VERB VBD ROOT   1
+        a          DET  DT  det    3
+        penalty    NOUN NN  dobj   1
+        of         ADP  IN  prep   3
+        5          NUM  CD  nummod 6
+        yuan       NOUN NN  pobj   4
+        .          PUNCT .  punct  1
+        """, "5 yuan", "penalty", "5 yuan", id="of_governor"),
+    param("""
+        The     DET  DT  det    1
+        balance NOUN NN  nsubj  4
+        of      ADP  IN  prep   1
+        loans   NOUN NNS pobj   2
+        fell    VERB VBD ROOT   4 fall
+        by      ADP  IN  prep   4
+        75~     NUM  CD  nummod 7
+        %       NOUN NN  pobj   5
+        .       PUNCT .  punct  4
+        """, "75%", "balance of loans", "The balance of loans fell by 75%", id="clause"),
+]
+
+
+@pytest.mark.parametrize("table,claim,concept,evidence", CONCEPT_SOURCE_ROWS)
+def test_concept_sources(table, claim, concept, evidence):
+    doc = parsed(table)
+    d = draft_of(doc, claim)
+    assert d.concept == concept
+    assert doc[d.ev_start : d.ev_end].text == evidence

@@ -17,7 +17,13 @@ from tests.claims.helpers import claim_texts, claims, handmade, one, rules_for
 FIRES = [
     param("date_mention", "sales rose on may 9 this year", "9", {"dates": [("may 9", "DATE")]},
           id="date_mention"),
+    param("date_mention", "it opened two years ago", "two years", {"dates": [("two years ago", "DATE")]},
+          id="date_mention_point_in_time"),
     param("date_entity", "The talks ended at 5 today", "5", {"ents": "O O O O B-DATE O"}, id="date_entity"),
+    # a unit word after a scaled written number leaves the NER's DATE standing
+    param("date_entity", "They sold two thousand gb", "two thousand", {"ents": "O O B-DATE I-DATE O",
+                                                                        "tags": "PRP VBD CD CD NNS"},
+          id="date_entity_unit_word_after"),
     param("year", "In 2018 the bureau moved", "2018", {"pos": "ADP NUM DET NOUN VERB"}, id="year"),
     param("clock_time", "The train leaves at 5 pm", "5", {}, id="clock_time"),
     param("scientific_exponent", "The count reached 3x10^·8 today", "8", {}, id="scientific_exponent"),
@@ -75,6 +81,8 @@ SILENT = [
     param("stock_index_name", "the nasdaq fell 100 points", "100 points", {}, id="stock_index_not_adjacent"),
     param("name_part", "Boeing 787 jets landed", "787", {"pos": "PROPN NUM NOUN VERB", "tags": "NNP CD NNS VBD"},
           id="name_part_before_plural"),
+    param("name_part", "Shares Jump Nearly 40", "40", {"pos": "NOUN VERB PROPN NUM"}, id="name_part_after_cue"),
+    param("name_part", "It is priced at USD·-·500", "500", {}, id="name_part_after_currency_code"),
     param("model_name", "3 Germans won", "3", {"pos": "NUM PROPN VERB", "tags": "CD NNPS VBD"},
           id="model_name_plural_name"),
     param("time_adjective", "a 45·-·year·-·old man", "45-year", {}, id="time_adjective_age"),

@@ -7,8 +7,11 @@ Sentences are hand-written news-like examples.
 from __future__ import annotations
 
 import pytest
+from pytest import param
 
-from tests.claims.helpers import claims, one
+from newsfacts.components.claims.quantities import NOT_MINE, NUMBER_READERS, read_quantity
+
+from tests.claims.helpers import claims, handmade, one
 
 
 def test_scale_words_and_currency_after(nlp_fast):
@@ -185,3 +188,33 @@ def test_pounds_are_sterling_in_a_money_context(nlp_fast):
     assert one(nlp_fast, "The boxer weighs 180 pounds.", "180").unit == "lb"
     assert one(nlp_fast, "The plant shipped 2 million pounds of beef.", "2 million").unit == "lb"
     assert one(nlp_fast, "Each family gets 4 L of water a day.", "4").unit == "litre"
+
+
+# -- number readers, on hand-built tokens ----------------------------------------------------------
+# Each row: hand-built words, the token the number starts at, the quantity's value, and the
+# reader of NUMBER_READERS that recognises the token (the first that does not answer NOT_MINE).
+
+READER_ROWS = [
+    param("The fund holds 1,000 shares", "1,000", 1000.0, "numeral", id="numeral"),
+    param("Add 1/8 of a cup", "1/8", 0.125, "written_fraction", id="written_fraction"),
+    param("a 13- or 15·-·inch laptop", "13-", 13.0, "suspended_hyphen", id="suspended_hyphen"),
+    param("Interest in sub-450 homes", "sub-450", 450.0, "sub_prefix", id="sub_prefix"),
+    param("It fell to minus-130 degrees", "minus-130", -130.0, "minus_prefix", id="minus_prefix"),
+    param("It was sold for $·US55,931,000", "US55,931,000", 55931000.0, "dollar_country_prefix",
+          id="dollar_country_prefix"),
+    param("The firm was valued at $2.4bn", "$2.4bn", 2.4e9, "glued", id="glued"),
+    param("Volunteers served half a million meals", "half", 5e5, "half_a_scale", id="half_a_scale"),
+    param("There were twenty·-·six people", "twenty", 26.0, "number_words", id="number_words"),
+]
+
+
+@pytest.mark.parametrize("text,token,value,reader", READER_ROWS)
+def test_number_readers(text, token, value, reader):
+    doc = handmade(text)
+    i = [t.text for t in doc].index(token)
+    assert read_quantity(doc, i).value == pytest.approx(value)
+    assert next(name for name, read in NUMBER_READERS if read(doc, i) is not NOT_MINE) == reader
+
+
+def test_every_reader_has_a_row():
+    assert {p.values[3] for p in READER_ROWS} == set(NUMBER_READERS.names())

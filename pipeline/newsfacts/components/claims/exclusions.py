@@ -34,8 +34,8 @@ from ...lexicon.en.calendar import TIME_UNITS
 from ...lexicon.en.cues import APPROX_CUES, DURATION_BLOCK_NEXT
 from ...lexicon.en.currencies import ISO_CODES
 from ...lexicon.en.nonclaims import (AGE_UNITS, AGE_WORDS, CLOCK_WORDS, COUNTING_REFERENCE_WORDS, FORMAT_LETTERS,
-                                     INDEX_NAMES, NAME_ENTITY_TYPES, ORDINAL_SUFFIXES, PHONE_WORDS,
-                                     REFERENCE_ABBREVIATIONS, REFERENCE_WORDS, STREET_WORDS)
+                                     INDEX_NAMES, NAME_ENTITY_TYPES, ORDINAL_SUFFIXES, PHONE_WORDS, REFERENCE_WORDS,
+                                     STREET_WORDS)
 from ...lexicon.en.units import UNIT_WORDS
 from .model import DocContext, Quantity
 from .registry import Registry
@@ -231,8 +231,7 @@ def reference(ctx: DocContext, q: Quantity) -> bool:
     prev = _prev(doc, q)
     if prev is None or q.unit is not None or q.approx != "exact":
         return False
-    pl = prev.lower_.rstrip(".") if prev.lower_ not in REFERENCE_ABBREVIATIONS else prev.lower_
-    if not (pl in REFERENCE_WORDS or prev.lower_ in REFERENCE_WORDS):
+    if not (prev.lower_.rstrip(".") in REFERENCE_WORDS or prev.lower_ in REFERENCE_WORDS):
         return False
     if prev.lower_ in COUNTING_REFERENCE_WORDS:
         return not (prev.is_title or (q.start >= 2 and doc[q.start - 2].lower_ in ("the", "a")))

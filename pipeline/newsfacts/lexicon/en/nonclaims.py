@@ -38,9 +38,6 @@ AGE_WORDS = {"aged", "age", "ages"}
 STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
                  "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
 
-#: Abbreviated reference words that keep their full stop ("No. 5", "p. 12", "vol. 3").
-REFERENCE_ABBREVIATIONS = frozenset({"no.", "p.", "v.", "vol."})
-
 #: Reference words that also head ordinary phrases: a reference only in lower case and without
 #: an article before it ("in week 3", "on line 2"; not "the number 5", "Week 3").
 COUNTING_REFERENCE_WORDS = frozenset({"number", "line", "week", "game", "round", "level", "test", "stage"})
