@@ -6,8 +6,12 @@ Sentences are hand-written news-like examples.
 from __future__ import annotations
 
 import pytest
+from pytest import param
 
-from tests.claims.helpers import claims, one
+from newsfacts.components.claims import ClaimExtractor
+from newsfacts.components.claims.ranges import JOINS
+
+from tests.claims.helpers import claims, handmade, one
 
 
 def test_from_to_change_is_one_claim(nlp_fast):
@@ -63,3 +67,28 @@ def test_from_to_pair_stays_in_its_clause(nlp_fast):
     assert all("while" not in c.text for c in cs)
     c = one(nlp_fast, "Prices fell to $1,100 a tonne from $1,400.", "1,100")
     assert (c.unit, c.change.direction, c.change.from_value) == ("USD/tonne", "down", 1400.0)
+
+
+# -- join rules, on hand-built tokens --------------------------------------------------------------
+# Each row: hand-built words and the claims left after joining, as (text, value, value_max,
+# change direction); without the rule under test the numbers stay apart.
+
+JOIN_ROWS = [
+    param("Output went from 50 tonnes last year to 60 tonnes", {},
+          [("50 tonnes last year to 60 tonnes", 50.0, 60.0, None)], id="from_to"),
+    param("Turnover fell to 1,100 lots from 1,400 lots", {"tags": "NN VBD TO CD NNS IN CD NNS"},
+          [("1,100 lots from 1,400", 1100.0, None, "down")], id="to_from"),
+    param("The derby finished 3·-·2", {}, [], id="score"),
+    param("The car can drive 252 to 287 miles", {}, [("252 to 287 miles", 252.0, 287.0, None)], id="range"),
+]
+
+
+@pytest.mark.parametrize("text,kwargs,expected", JOIN_ROWS)
+def test_join_rules(text, kwargs, expected):
+    doc = handmade(text, **kwargs)
+    got = ClaimExtractor(include_ages=False)(doc)._.claims
+    assert [(c.text, c.value, c.value_max, c.change.direction if c.change else None) for c in got] == expected
+
+
+def test_every_join_has_a_row():
+    assert [p.id for p in JOIN_ROWS] == JOINS.names()
