@@ -62,3 +62,45 @@ CURRENCY_NATIONALITY = {
     ("danish", "crown"): "DKK", ("norwegian", "crown"): "NOK", ("swedish", "crown"): "SEK",
     ("czech", "crown"): "CZK", ("icelandic", "crown"): "ISK",
 }
+
+#: Glued forms: Australian-press "$US"/"$A", and the ASCII transliterations "PS" (£) and
+#: "Y=" (¥, wire-service yen) that unidecode-style text cleaning produces (lower-cased).
+GLUED_CURRENCY = {"$us": "USD", "$a": "AUD", "$au": "AUD", "$c": "CAD", "$nz": "NZD",
+                  "$hk": "HKD", "$s": "SGD", "ps": "GBP", "y=": "JPY"}
+
+#: Currency words whose plural is written with "s", for the nationality lookup ("Danish crowns").
+PLURAL_S_CURRENCY_WORDS = frozenset({"dollar", "pound", "peso", "rupee", "franc", "krone", "crown"})
+
+#: Irregular plurals of currency words, for the nationality lookup ("Danish kroner").
+IRREGULAR_CURRENCY_PLURALS = {"kroner": "krone"}
+
+#: Nationality words before a local currency word ("Finnish markka", "Chinese yuan"): the
+#: currency word decides the code; with "dollar" only ``CURRENCY_NATIONALITY`` does.
+LOCAL_CURRENCY_NATIONALITIES = frozenset({
+    "finnish", "chinese", "japanese", "korean", "south korean", "thai", "vietnamese", "malaysian",
+    "indonesian", "russian", "turkish", "israeli", "south african", "nigerian", "saudi", "emirati",
+    "ukrainian",
+})
+
+#: "dollar" written after a nationality not in ``CURRENCY_NATIONALITY`` names no known currency.
+DOLLAR_WORDS = frozenset({"dollar", "dollars"})
+
+#: "pound(s)": sterling or weight; sterling after a scale word or before "sterling".
+POUND_WORDS = frozenset({"pound", "pounds"})
+
+#: Currency words that are also English words ("won", "real"): money only after a scale word
+#: ("2 billion won"; "reais", the plural of real, likewise).
+SCALE_ONLY_CURRENCY_WORDS = frozenset({"won", "real", "reais"})
+
+#: Currency words not read after a vague plural ("millions of real fans": English words there).
+NOT_AFTER_VAGUE_PLURAL = frozenset({"won", "real"})
+
+#: Lemmas and words that make "pounds" money, not weight, when they govern the quantity or stand
+#: just before it ("costs 20,000 pounds", "a fine of 5,000 pounds", "paid 2 million pounds").
+#: ("fined": spaCy 3.8's lemma of "fined" is "fin".)
+MONEY_CUES = frozenset({
+    "cost", "price", "pay", "worth", "fine", "salary", "wage", "fee", "spend", "budget", "revenue",
+    "profit", "sell", "buy", "earn", "raise", "invest", "charge", "bill", "tax", "debt", "donate",
+    "bonus", "compensation", "valued", "value", "save", "owe", "lend", "borrow", "loan", "fund",
+    "award", "prize", "rent", "income", "turnover", "sale", "fined",
+})

@@ -37,3 +37,23 @@ AGE_WORDS = {"aged", "age", "ages"}
 #: Street-type words after a house number ("49 Zorro Ranch Road").
 STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "way", "boulevard", "blvd", "lane",
                  "ln", "drive", "dr", "place", "pl", "court", "ct", "square", "terrace", "highway"}
+
+#: Reference words that also head ordinary phrases: a reference only in lower case and without
+#: an article before it ("in week 3", "on line 2"; not "the number 5", "Week 3").
+COUNTING_REFERENCE_WORDS = frozenset({"number", "line", "week", "game", "round", "level", "test", "stage"})
+
+#: Words after a number that make it a clock time ("5 am", "10 p.m.", "0800 GMT", "1400 hrs").
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "edt", "est", "cet", "hrs"})
+
+#: Ordinal suffixes the tokenizer splits off digits ("70 th").
+ORDINAL_SUFFIXES = frozenset({"th", "st", "nd", "rd"})
+
+#: Capital letters glued to digits that make a format name ("4K TV", "3D", "1080P").
+FORMAT_LETTERS = frozenset({"D", "K", "P"})
+
+#: spaCy entity types whose numbers are part of the name ("Windows 11", "Article 5 of the
+#: Treaty", "Euro 2020", "Terminal 3") when the number is not the entity's first token.
+NAME_ENTITY_TYPES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"})
+
+#: Time units of an age ("45-year-old", "a six-month-old baby").
+AGE_UNITS = frozenset({"year", "month", "week", "day"})

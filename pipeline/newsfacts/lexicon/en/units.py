@@ -96,3 +96,12 @@ RATE_NOUNS = {
 #: Units that are also short words or symbols: only accepted right after a digit token.
 SHORT_UNITS = {("m",), ("g",), ("p",), ("l",), ("ha",), ("mi",), ("min",), ("sec",), ("°",), ("w",),
                 ("v",), ("mb",), ("gb",), ("tb",), ("mw",), ("kw",), ("gw",), ("pc",)}
+#: Single-letter units read only in lower case: "p" (pence), "m" (metre), "g" (gram); "3 P"
+#: or "5 M" are something else.
+LOWER_CASE_ONLY_UNITS = frozenset({"p", "m", "g"})
+#: Words that open an area unit in a rate ("$80 per square metre", "$95 per sq m").
+AREA_PREFIXES = frozenset({"square", "sq", "sq."})
+#: Words that open a rate's denominator ("$52 a barrel", "15% per annum", "$70/share").
+RATE_MARKERS = frozenset({"a", "an", "per", "/"})
+#: Units that are never a rate's denominator ("3% a percent" is not a rate).
+NOT_RATE_UNITS = frozenset({"percent", "point"})
