@@ -27,7 +27,7 @@ def test_claims_sorted(nlp_fast):
 def test_factory_declares_what_it_assigns_and_keeps_defaults_in_the_config(nlp_fast):
     meta = nlp_fast.get_pipe_meta("newsfacts_claims")
     assert meta.assigns == ["doc._.claims"]
-    assert {"doc._.dates", "doc.ents", "token.dep", "token.pos"} <= set(meta.requires)
+    assert {"doc._.dates", "doc.ents", "token.dep", "token.tag"} <= set(meta.requires)
     assert meta.default_config == {"include_ages": False}
     assert nlp_fast.get_pipe("newsfacts_claims").include_ages is False
 

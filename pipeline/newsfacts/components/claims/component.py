@@ -109,8 +109,10 @@ def analyse(ctx: DocContext, q: Quantity) -> Draft:
     "newsfacts_claims",
     default_config={"include_ages": False},
     assigns=["doc._.claims"],
+    # token.pos is read too; en_core_web_sm sets it in its attribute_ruler, which declares no
+    # assigns, so listing it here would make nlp.analyze_pipes() report a problem that is not one
     requires=["doc._.dates", "doc._.published", "doc._.published_precision", "doc.ents", "doc.sents",
-              "token.dep", "token.head", "token.is_sent_start", "token.pos", "token.tag", "token.lemma",
+              "token.dep", "token.head", "token.is_sent_start", "token.tag", "token.lemma",
               "token.ent_type", "token.ent_iob"],
 )
 def make_claims(nlp: Language, name: str, include_ages: bool) -> ClaimExtractor:
