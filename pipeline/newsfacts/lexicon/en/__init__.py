@@ -1,1 +1,1 @@
-"""English vocabulary (data modules; see :mod:`newsfacts.lexicon`)."""
+"""English vocabulary: data modules, listed in :mod:`newsfacts.lexicon`."""
