@@ -1,28 +1,22 @@
-"""Tests of the CQE adapter of scripts/evaluate_claims.py (claims mapped to NewsQuant tags).
+"""Tests of the CQE adapter (newsfacts.eval.cqe: claims mapped to NewsQuant tags).
 
 Sentences are hand-written news-like examples.
 """
 
 from __future__ import annotations
 
+from newsfacts.eval.cqe import NEWSQUANT_UNIT_NAMES, to_cqe
 from tests.conftest import run
 
 
 def _cqe(nlp, text, include_ages=False):
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "scripts" / "evaluate_claims.py"
-    spec = importlib.util.spec_from_file_location("evaluate_claims", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
     pipe = nlp.get_pipe("newsfacts_claims")
     old, pipe.include_ages = pipe.include_ages, include_ages
     try:
         doc = run(nlp, text)
     finally:
         pipe.include_ages = old
-    return [t for c in doc._.claims for t in mod.to_cqe(doc, c, mod.NEWSQUANT_UNIT_NAMES)]
+    return [t for c in doc._.claims for t in to_cqe(doc, c, NEWSQUANT_UNIT_NAMES)]
 
 
 def test_cqe_adapter_units_change_and_concepts(nlp_fast):

@@ -196,52 +196,58 @@ def _nominal_change(doc, claim) -> bool:
     return head.pos_ == "NOUN" and head.lemma_.lower() in CHANGE_NOUNS and not span.start <= head.i < span.end
 
 
-def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
-    names = UNIT_NAMES if names is None else names
+def _cqe_value(claim):
+    """A range ``(value, value_max)``, a written from/to pair ``(from, to)``, else the value."""
     ch = claim.change
     if claim.value_max is not None:
-        value = (claim.value, claim.value_max)
-    elif ch is not None and ch.from_value is not None and ch.to_value is not None and _two_numbers(claim.text):
-        value = (ch.from_value, ch.to_value)
-    else:
-        value = claim.value
-    counted = False
-    of_part = ""
+        return (claim.value, claim.value_max)
+    if ch is not None and ch.from_value is not None and ch.to_value is not None and _two_numbers(claim.text):
+        return (ch.from_value, ch.to_value)
+    return claim.value
+
+
+def _counted_unit(doc, claim) -> tuple[str, bool, str]:
+    """CQE's unit of a count: (the lemmas of the counted noun, or "-"; whether a counted noun
+    gave it; the of-complement the noun is counted of, a referred concept)."""
+    cs = _concept_char_span(doc, claim)
+    own = cs is not None and (0 <= cs[0] - claim.end <= 30 or claim.start < cs[0] and cs[1] < claim.end)
+    if not own and claim.concept:
+        # ellipsis: "12,000 people ... and 8,500 who ...": the record's concept is the counted
+        # noun of an earlier count; CQE gives both that unit
+        for other in doc._.claims:
+            if other.end <= claim.start and other.unit == "count" and other.concept == claim.concept:
+                cs2 = _concept_char_span(doc, other)
+                if cs2 is not None and 0 <= cs2[0] - other.end <= 30:
+                    cs, own = cs2, True
+    unit, counted, of_part = "-", False, ""
+    if own:
+        # "four new seasons of a cooking show": the unit is the counted noun, the
+        # of-complement is what it is counted of (a referred concept)
+        m = re.search(r"\s+of\s+", doc.text[cs[0]:cs[1]])
+        if m is not None:
+            of_part = doc.text[cs[0] + m.end():cs[1]]
+            cs = (cs[0], cs[0] + m.start())
+        words = _lemmas(doc, *cs)
+        pre = _modifier_before(doc, claim)
+        if words and pre:
+            words = f"{pre} {words}"  # "a record 41 points" -> "record point"
+        if words:
+            unit, counted = words, True
+    if unit == "-" and doc.text[max(0, claim.start - 6):claim.start].lower().rstrip().endswith("aged"):
+        unit = "year of age"  # "aged 66"
+    return unit, counted, of_part
+
+
+def _cqe_unit(doc, claim, names: dict) -> tuple[str, bool, str]:
+    """CQE's normalised unit: (unit, whether the unit holds the counted noun, the of-complement)."""
     if claim.unit == "count":
-        unit = "-"
-        cs = _concept_char_span(doc, claim)
-        own = cs is not None and (0 <= cs[0] - claim.end <= 30 or claim.start < cs[0] and cs[1] < claim.end)
-        if not own and claim.concept:
-            # ellipsis: "12,000 people ... and 8,500 who ...": the record's concept is the counted
-            # noun of an earlier count; CQE gives both that unit
-            for other in doc._.claims:
-                if other.end <= claim.start and other.unit == "count" and other.concept == claim.concept:
-                    cs2 = _concept_char_span(doc, other)
-                    if cs2 is not None and 0 <= cs2[0] - other.end <= 30:
-                        cs, own = cs2, True
-        if own:
-            # "four new seasons of a cooking show": the unit is the counted noun, the
-            # of-complement is what it is counted of (a referred concept)
-            m = re.search(r"\s+of\s+", doc.text[cs[0]:cs[1]])
-            if m is not None:
-                of_part = doc.text[cs[0] + m.end():cs[1]]
-                cs = (cs[0], cs[0] + m.start())
-            words = _lemmas(doc, *cs)
-            pre = _modifier_before(doc, claim)
-            if words and pre:
-                words = f"{pre} {words}"  # "a record 41 points" -> "record point"
-            if words:
-                unit = words
-                counted = True
-        if unit == "-" and doc.text[max(0, claim.start - 6):claim.start].lower().rstrip().endswith("aged"):
-            unit = "year of age"  # "aged 66"
+        unit, counted, of_part = _counted_unit(doc, claim)
     elif claim.unit == "fraction":
         # CQE names a fraction's unit "% " + the counted whole ("a third of the population" ->
         # "% population", "almost half of which" -> "% -"); the whole is then not a concept
         cs = _concept_char_span(doc, claim)
         whole = _lemmas(doc, *cs) if cs is not None and 0 <= cs[0] - claim.end <= 40 else ""
-        unit = "% " + (whole or "-")
-        counted = bool(whole)
+        unit, counted, of_part = "% " + (whole or "-"), bool(whole), ""
     else:
         if claim.unit in names:  # "km/h" is one unit, not a rate
             unit = names[claim.unit]
@@ -250,28 +256,37 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
             unit = " per ".join(names.get(p, RATE_NAMES.get(p, p.lower())) for p in parts)
         if claim.unit in TIME_UNIT_NAMES and _is_age(doc, claim):
             unit += " of age"
+        counted, of_part = False, ""
     if unit in ("time", "times"):
         unit = "count"  # CQE names repetitions ("3 times") and multiples ("8 times earnings") "count"
+    return unit, counted, of_part
+
+
+def _cqe_change(doc, claim, value) -> str:
+    """CQE's one change tag: "=", "~", ">", "<", "up" or "down" (see the module docstring)."""
+    ch = claim.change
     vague = claim.value_max is not None and _VAGUE_PLURAL.match(claim.text) is not None
     by_amount = claim.evidence_start is not None and re.search(
         r"\bby\b", doc.text[claim.evidence_start:claim.start]) is not None
     if vague:
-        change = "="  # "thousands of": the vagueness is in the range (CQE writes "=")
-    elif claim.approx != "exact":
-        change = CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
-    elif ch is not None and ch.direction and _nominal_change(doc, claim):
-        change = "="  # "a 4 percent drop": NewsQuant tags only verbal changes
-    elif isinstance(value, tuple) and not (by_amount and ch is not None and ch.direction):
-        change = "="  # CQE writes a pair as a range: no single direction ("fell by 2 to 3" has one)
-    elif ch is not None and ch.direction and (
+        return "="  # "thousands of": the vagueness is in the range (CQE writes "=")
+    if claim.approx != "exact":
+        return CHANGE_OF_APPROX.get(claim.approx, "=")  # CQE: one tag; the bound wins
+    if ch is not None and ch.direction and _nominal_change(doc, claim):
+        return "="  # "a 4 percent drop": NewsQuant tags only verbal changes
+    if isinstance(value, tuple) and not (by_amount and ch is not None and ch.direction):
+        return "="  # CQE writes a pair as a range: no single direction ("fell by 2 to 3" has one)
+    if ch is not None and ch.direction and (
         ch.relative is not None or (ch.to_value is None and ch.from_value is None)
         or (ch.to_value is not None and ch.from_value is not None)
     ):
-        change = ch.direction
-    else:
-        change = "="
-    # CQE's referred concepts are the content words of the quantified thing and of its holder
-    # (clause subject / entity); a counted noun is CQE's unit, so it is not repeated here.
+        return ch.direction
+    return "="
+
+
+def _referred_concepts(doc, claim, counted: bool, of_part: str) -> list[str]:
+    """CQE's referred concepts: the content words of the quantified thing and of its holder
+    (clause subject / entity); a counted noun is CQE's unit, so it is not repeated here."""
     words: list[str] = []
 
     def add(text: str) -> None:
@@ -290,8 +305,15 @@ def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
         add(doc.text[claim.entity_start:claim.entity_end])
     if claim.holder_start is not None:  # the record's holder (claims.claim_holder)
         add(doc.text[claim.holder_start:claim.holder_end])
-    return {"value": value, "normalized_unit": unit, "change": change,
-            "referred_concepts": words or ["-"], "text": claim.text}
+    return words or ["-"]
+
+
+def to_cqe_single(doc, claim, names: dict | None = None) -> dict:
+    """One Claim as one CQE tag: ``{value, normalized_unit, change, referred_concepts, text}``."""
+    value = _cqe_value(claim)
+    unit, counted, of_part = _cqe_unit(doc, claim, UNIT_NAMES if names is None else names)
+    return {"value": value, "normalized_unit": unit, "change": _cqe_change(doc, claim, value),
+            "referred_concepts": _referred_concepts(doc, claim, counted, of_part), "text": claim.text}
 
 
 # ------------------------------------------------------------------------------------------
