@@ -93,6 +93,15 @@ def test_trim_span_drops_the_determiner_and_the_possessive():
     assert trim_span(doc.ents[0]).text == "Acme Bank"  # any token tagged POS
 
 
+def test_trim_span_drops_whitespace_tokens_at_the_edges():
+    """spaCy's NER can end an entity on a whitespace token holding a line break ("Acme\\x1f\\n")."""
+    doc = Doc(VOCAB, words=["Acme", "Corp", "\x1f\n", "rose"], spaces=[True, False, False, False],
+              ents=["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert trim_span(doc.ents[0]).text == "Acme Corp"
+    doc = Doc(VOCAB, words=["\n", "x"], spaces=[False, False], ents=["B-ORG", "O"])
+    assert cluster_entities(doc) == []  # a whitespace-only mention is no mention
+
+
 def test_same_key_and_type_is_one_entity():
     found = cluster_entities(make("Acme Bank said . ACME BANK agreed . Acme Bank product", ents=[
         ("Acme Bank", "ORG"), ("ACME BANK", "ORG"), ("Acme Bank", "PRODUCT")]))

@@ -75,13 +75,15 @@ _OR_ALIAS = re.compile(r"^,\s+or\s+(?:the\s+)?([A-Z][^,]{1,60}),")
 
 
 def trim_span(span: Span) -> Span:
-    """Drop leading determiners/punctuation and a trailing possessive or punctuation from a span."""
+    """Drop leading determiners/punctuation/whitespace tokens and trailing possessives,
+    punctuation and whitespace tokens from a span (spaCy's NER can end an entity on a
+    whitespace token holding a line break: a mention must not run past its sentence)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    while start < end - 1 and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in POSSESSIVE_TOKENS
-                               or doc[end - 1].is_punct):
+                               or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return Span(doc, start, end, label=span.label_)
 
@@ -265,7 +267,7 @@ def cluster_entities(doc: Doc) -> list[Entity]:
     Returns entities in order of first mention; each mention is a trimmed char span of ``doc``.
     """
     text = doc.text  # built once: Doc.text joins every token on each access
-    mentions = [trim_span(e) for e in doc.ents if e.label_ in COREF_LABELS]
+    mentions = [m for m in (trim_span(e) for e in doc.ents if e.label_ in COREF_LABELS) if m.text.strip()]
     mentions = [m for m in mentions if m.text.strip() and any(ch.isalpha() for ch in m.text)]
     clusters = _Clusters()
     for span in mentions:
