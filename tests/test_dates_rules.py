@@ -61,6 +61,10 @@ READINGS = [
     param("iso_date", "Filed 2020-03-31T14:30 by the bank.", D(), "2020-03-31T14:30", "TIME", "2020-03-31T14:30", None),
     param("slash_date", "Filed 3/31/2020 by the bank.", D(), "3/31/2020", "DATE", "2020-03-31", None),
     param("slash_date", "Filed 12/25/98 by the bank.", D(), "12/25/98", "DATE", "1998-12-25", None),
+    param("cjk_date", "The rules took effect on 2020年5月10日.", D(), "2020年5月10日", "DATE", "2020-05-10", None),
+    param("cjk_date", "Exports rose in 2019年12月.", D(), "2019年12月", "DATE", "2019-12", None),
+    param("cjk_date", "The fair opens on 5月12日.", D(tense="future"), "5月12日", "DATE", "2020-05-12", None),
+    param("cjk_date", "The fair opened on 5月9号.", D(tense="past"), "5月9号", "DATE", "2020-05-09", None),
     param("md", "On May 9, the bureau published the list.", D(tense="past"), "May 9", "DATE", "2020-05-09", None),
     param("md", "On May 12, it was revised.", D(tense="past"), "May 12", "DATE", "2019-05-12", None),
     param("md", "The summit will be held on February 3.", D(tense="future"), "February 3", "DATE", "2021-02-03", None),
@@ -235,6 +239,7 @@ def test_every_rule_has_a_reading():
 # rule, text, span never read (with that span) as a temporal expression by the rules alone
 NOT_READ = [
     param("mdy", "The sum rose to May 5 percent.", "May 5"),
+    param("cjk_date", "The project took 5月 to finish.", "5月"),
     param("dm", "They fired 3 March rockets.", "3 March"),
     param("month_number_range", "It costs 1-4 months of pay.", "1-4 months"),
     param("apos_year", "The '98 team won.", "'98"),

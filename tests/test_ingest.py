@@ -216,3 +216,10 @@ def test_unreadable_subfolder_is_a_failure(tmp_path, monkeypatch):
     assert _kinds(items)[0] == ("Failure", str(locked))
     assert items[0].reason == "cannot read folder (Permission denied)"
     assert [type(i).__name__ for i in items[1:]] == ["Article"]
+
+
+def test_full_width_digits_and_zero_width_joins_read_like_ascii():
+    text = "Sales of ３００ units on ２０２０年５月１０日; 3\u200b00 staff; a\u200bb"
+    model = normalise_for_models(text)
+    assert len(model) == len(text)
+    assert model == "Sales of 300 units on 2020年5月10日; 3\u2060" + "00 staff; a b"

@@ -41,16 +41,24 @@ _MODEL_CHARMAP = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-",
         "\uff08": "(", "\uff09": ")", "\uff0c": ",", "\uff1a": ":", "\uff1b": ";", "\uff05": "%",
         "\u200b": " ", "\ufeff": " ",
+        # full-width digits and number punctuation (CJK text): every stage reads them as ASCII
+        **{chr(0xFF10 + k): str(k) for k in range(10)}, "\uff0e": ".", "\uff0f": "/", "\uff0d": "-",
     }
 )
+#: A zero-width space, word joiner or BOM between two digits ("3\u200b00") joins them: it becomes
+#: a word joiner (U+2060), which no stage splits a token on; elsewhere it is a space.
+_DIGIT_JOINER = re.compile(r"(?<=\d)[\u200b\u2060\ufeff](?=\d)")
 
 
 def normalise_for_models(text: str) -> str:
-    """Return ``text`` with curly quotes, odd spaces, dashes and full-width punctuation made plain.
+    """Return ``text`` with curly quotes, odd spaces, dashes and full-width punctuation and
+    digits made plain; a zero-width character inside a number becomes a word joiner (U+2060).
 
     The mapping is one character to one character, so every offset into the result is an
     offset into ``text``.
     """
+    if "\u200b" in text or "\u2060" in text or "\ufeff" in text:
+        text = _DIGIT_JOINER.sub("\u2060", text)
     return text.translate(_MODEL_CHARMAP)
 
 

@@ -218,3 +218,18 @@ def test_number_readers(text, token, value, reader):
 
 def test_every_reader_has_a_row():
     assert {p.values[3] for p in READER_ROWS} == set(NUMBER_READERS.names())
+
+
+def test_full_width_digits_and_a_zero_width_space_inside_a_number(nlp_fast):
+    """Offsets stay on the text as received; the value is read as from ASCII digits."""
+    import datetime as dt
+
+    from newsfacts.ingest import Article
+    from newsfacts.to_records import doc_to_facts
+    from tests.conftest import run
+
+    text = "The factory hired ３００ workers on ２０２０年５月１０日; the plant employs 3\u200b00 more."
+    art = Article(text=text, published=dt.date(2020, 6, 1))
+    facts = doc_to_facts(run(nlp_fast, text, published=art.published), art)
+    assert [(c.text, c.value) for c in facts.claims] == [("３００", 300.0), ("3\u200b00", 300.0)]
+    assert [(d.text, d.value) for d in facts.dates] == [("２０２０年５月１０日", "2020-05-10")]

@@ -87,8 +87,9 @@ def _digits(text: str, info: dict, i: int, negative: bool = False, **extra) -> O
 
 @number_reader("numeral")
 def _read_numeral(doc: Doc, i: int):
-    """A plain numeral: "1,000", "27,349.19", "1.000.000" (not a version "3.2.1")."""
-    text = doc[i].text
+    """A plain numeral: "1,000", "27,349.19", "1.000.000" (not a version "3.2.1"); a word joiner
+    inside it (what a zero-width space between digits becomes in the model text) is dropped."""
+    text = doc[i].text.replace("\u2060", "")
     if not _NUMERAL.fullmatch(text):
         return NOT_MINE
     if text.count(".") > 1 and not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):

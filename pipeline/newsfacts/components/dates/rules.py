@@ -234,6 +234,21 @@ def _slash(m, ctx):
     return _full(y, int(m.group("mo")), int(m.group("d")))
 
 
+@pattern("cjk_date", r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号])?")
+def _cjk_date(m, ctx):
+    """Chinese dates left in a translation ("2020年5月10日", "2020年5月", "5月10日"; full-width
+    digits are read as ASCII, see ingest.normalise_for_models): year 年, month 月, day 日 or 号.
+    A month without year or day is not taken ("5月" alone is too often a count of months)."""
+    y, mo, d = m.group("y"), int(m.group("mo")), m.group("d")
+    if y and d:
+        return _full(int(y), mo, int(d))
+    if y:
+        return Timex("DATE", f"{int(y):04d}-{mo:02d}")
+    if d:
+        return _month_day(mo, int(d), ctx)
+    return None
+
+
 @pattern("md", rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d,.]\d|\s*(?:%|percent|per\s*cent|million|billion))")
 def _md(m, ctx):
     return _month_day(_month(m.group("m")), _day(m.group("d")), ctx)
