@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     nlp = build_nlp(Settings(use_transformer=False))
     claims = nlp.get_pipe("newsfacts_claims")
-    base = nlp(make_doc(nlp, Article(text=PARAGRAPH)), disable=["newsfacts_claims", "newsfacts_linker"])
+    base = nlp(make_doc(nlp, Article(text=PARAGRAPH)), disable=["newsfacts_claims", "newsfacts_coref"])
     print(f"paragraph: {len(base.text)} characters, {len(claims(base)._.claims)} claims")
     print(f"{'size':>9}{'chars':>9}{'claims':>8}{'seconds':>10}{'us/char':>9}")
     per_char = []

@@ -1,7 +1,7 @@
 """Numbers that are not claims: named exclusion rules in a registry.
 
 Each rule is a small predicate ``(ctx, q) -> bool`` registered with ``@exclusion("name")``
-(as the date patterns of :mod:`newsfacts.timex_rules` are with ``@pattern``); ``ctx`` is the
+(as the date patterns of :mod:`newsfacts.components.dates.rules` are with ``@pattern``); ``ctx`` is the
 document's :class:`~.model.DocContext` and ``q`` a :class:`~.model.Quantity` as read from the
 tokens. A quantity is dropped when any rule fires (:func:`excluded`); the rules run in the
 order they are defined here (``EXCLUSIONS``), and :func:`fired` names every rule that fires for

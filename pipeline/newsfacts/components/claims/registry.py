@@ -2,7 +2,7 @@
 
 A :class:`Registry` is a list of ``(name, rule)`` pairs in the order the rules were defined; its
 :meth:`~Registry.rule` decorator adds one (as ``@pattern`` does for the date rules of
-:mod:`newsfacts.timex_rules`). Each module of the package that chains rules has one
+:mod:`newsfacts.components.dates.rules`). Each module of the package that chains rules has one
 (``EXCLUSIONS``, ``NUMBER_READERS``, ``JOINS``, ``CONCEPT_SOURCES``, ``CHANGE_SOURCES``,
 ``HOLDER_RULES``, ``POST_PASSES``) and iterates it in that order.
 """
