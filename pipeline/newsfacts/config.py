@@ -21,8 +21,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .errors import ConfigError, ModelError
 
-REPO_ROOT = Path(__file__).resolve().parents[2]  # pipeline/newsfacts/config.py -> the checkout
-DEFAULT_NER_MODEL = REPO_ROOT / "models" / "ner-minilm-onto"
+#: The shipped NER model: package data (``newsfacts/models`` is a link to the checkout's
+#: top-level ``models/`` folder, whose files the wheel carries).
+DEFAULT_NER_MODEL = Path(__file__).resolve().parent / "models" / "ner-minilm-onto"
 
 
 def _env_flag(name: str) -> bool:
