@@ -237,6 +237,23 @@ def _role_extent(target: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _date_entities(sent: Span) -> list[str]:
+    """Texts of the DATE entities that lie inside ``sent``, read from the token annotations
+    (``Span.ents`` scans every entity of the document: quadratic over a long article)."""
+    doc, out, i = sent.doc, [], sent.start
+    while i < sent.end:
+        if doc[i].ent_iob_ == "B":
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if doc[i].ent_type_ == "DATE" and j <= sent.end:
+                out.append(doc[i:j].text)
+            i = j
+        else:
+            i += 1
+    return out
+
+
 def _role_copula(span: Span) -> Optional[Role]:
     """"X served as the chief of Y in 2018" -> "chief of Y (2018)" (dependency parse)."""
     found = _role_target(span)
@@ -245,7 +262,7 @@ def _role_copula(span: Span) -> Optional[Role]:
     verb, target = found
     lo, hi = _role_extent(target)
     role = span.doc[lo:hi]
-    years = [e.text for e in verb.sent.ents if e.label_ == "DATE" and re.fullmatch(r"(1[89]|20)\d\d", e.text)]
+    years = [t for t in _date_entities(verb.sent) if re.fullmatch(r"(1[89]|20)\d\d", t)]
     text = f"{role.text} ({years[0]})" if years else role.text
     return text, role.start_char, role.end_char
 
