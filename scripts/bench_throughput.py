@@ -14,7 +14,7 @@ systems N times, interleaved (a, b, c, a, b, c, ...), and reports each one's fas
 time, stage time and peak RSS; the minimum is the usual estimate on a machine shared with
 other work, where noise only ever adds time); every run's seconds are printed too.
 
-    PYTHONPATH=. python scripts/bench_throughput.py ../shared/data/wikinews/wikinews_en_2004-2018.jsonl \
+    python scripts/bench_throughput.py ../shared/data/wikinews/wikinews_en_2004-2018.jsonl \
         --hf-model runs/ner-hf
 """
 
@@ -113,7 +113,7 @@ def main():
 
     res = {}
     runs: dict = {}
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), HF_HUB_OFFLINE="1")
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
     for _ in range(max(1, args.repeat)):
         for s in args.systems.split(","):
             cmd = [sys.executable, __file__, args.data, "--worker", s, "--n", str(args.n), "--model", args.model,

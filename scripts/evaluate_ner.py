@@ -21,7 +21,7 @@ Datasets (``--data-dir``, default ../shared/data):
   dev      OntoNotes dev (for tuning the merge policy only): per-type F1 of the merge with each
            name type added to the spaCy fall-back set.
 
-    PYTHONPATH=. python scripts/evaluate_ner.py --data-dir ../shared/data [--limit 500] [--sets conll,onto,meantime,article]
+    python scripts/evaluate_ner.py --data-dir ../shared/data [--limit 500] [--sets conll,onto,meantime,article]
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ into the classifier bias (an approximation of the shipped model, not the same pr
 ``--check-dev N`` scores fp32 and int8 ONNX on N OntoNotes dev sentences (same fixed subset as
 train_ner.py's --dev-limit) and writes the numbers to ``<out>/export_check.json``.
 
-    PYTHONPATH=. python scripts/export_onnx.py --run runs/ner-main --hf-out runs/ner-hf --check-dev 0
+    python scripts/export_onnx.py --run runs/ner-main --hf-out runs/ner-hf --check-dev 0
 """
 
 from __future__ import annotations
