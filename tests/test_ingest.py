@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import pytest
 
@@ -223,3 +224,24 @@ def test_full_width_digits_and_zero_width_joins_read_like_ascii():
     model = normalise_for_models(text)
     assert len(model) == len(text)
     assert model == "Sales of 300 units on 2020年5月10日; 3\u2060" + "00 staff; a b"
+
+
+def test_lone_surrogates_undecodable_names_links_gzip_and_binary_kinds(tmp_path):
+    """Each is one Failure naming the input; the good article beside it is read."""
+    import gzip
+
+    (tmp_path / "good.jsonl").write_text('{"id": "g", "text": "Acme hired 20 people."}\n'
+                                         '{"text": "The bureau \\ud800 fined 12 firms."}\n', encoding="utf-8")
+    (tmp_path / os.fsdecode(b"bad\xfe.txt")).write_bytes(b"\x00\x01\x02" * 10)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "z.jsonl").write_bytes(gzip.compress(b'{"text": "Acme hired 20 people."}\n'))
+    (tmp_path / "zeros.txt").write_bytes(b"\x00" * 64)
+    got = {(i.origin.rsplit("/", 1)[-1], getattr(i, "reason", "article")) for i in iter_inputs([tmp_path])}
+    assert got == {
+        ("good.jsonl:1", "article"),
+        ("good.jsonl:2", "'text' holds an unpaired surrogate (\\ud800), which is not a character"),
+        ("bad\\xfe.txt", "looks like a binary file (NUL bytes), not text"),
+        ("gone.txt", "broken link (its target does not exist)"),
+        ("z.jsonl", "gzip-compressed; decompress it first"),
+        ("zeros.txt", "looks like a binary file (NUL bytes), not text"),
+    }

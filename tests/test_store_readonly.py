@@ -94,3 +94,41 @@ def test_bad_arguments_are_usage_errors_not_tracebacks(store_path):
     assert r.exit_code == 2 and "--limit" in r.output
     r = runner.invoke(app, ["extract", "-", "--published", "", "--no-transformer"], input="Acme hired 20 people.")
     assert r.exit_code == 1 and "--published is empty" in r.output
+
+
+def test_writers_refuse_foreign_and_newer_databases_without_touching_them(tmp_path, store_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = _digest(other)
+    r = runner.invoke(app, ["upgrade", "--db", str(other)])
+    assert r.exit_code == 1 and "holds tables of another application (t)" in r.output
+    assert _digest(other) == before
+    con = sqlite3.connect(store_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")  # as a newer newsfacts left it
+    con.commit()
+    con.close()
+    for args in (["upgrade"], ["query", "claims"]):
+        r = runner.invoke(app, args + ["--db", str(store_path)])
+        assert r.exit_code == 1 and "revision 9999, which this newsfacts does not know" in r.output, r.output
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///", "sqlite:///:memory:", ""])
+def test_a_store_is_a_file(url):
+    r = runner.invoke(app, ["query", "claims", "--db", url])
+    assert r.exit_code == 1 and ("must be a file" in r.output or "--db is empty" in r.output)
+
+
+def test_export_never_overwrites_its_store(store_path):
+    before = _digest(store_path)
+    r = runner.invoke(app, ["export", "--db", str(store_path), "-o", str(store_path)])
+    assert r.exit_code == 1 and "that is the store itself" in r.output
+    assert _digest(store_path) == before
+
+
+def test_failures_quoting_undecodable_file_names_are_stored(store_path):
+    with Store(store_path) as store:
+        store.record_failure("in/bad\udcfe.txt", "looks like a binary file")
+        assert store.counts()["failed_inputs"] == 1

@@ -74,7 +74,7 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
     no_transformer: bool = typer.Option(False, "--no-transformer", help="Run spaCy's NER alone."),
     ner_model: Optional[str] = typer.Option(None, "--ner-model", help="Transformer NER model folder."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Stop after this many input items."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Stop after this many input items."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
     json_summary: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:

@@ -156,7 +156,9 @@ def decode(data: bytes, origin: str) -> str:
                 raise InputError(f"{origin}: not valid {encoding.upper()} (byte {exc.start}: {exc.reason})") from None
     head = data[:8192]
     if b"\x00" in head:
-        if len(head) >= 2 and (head[1::2].count(0) > 0.9 * (len(head) // 2) or head[0::2].count(0) > 0.9 * (len(head) // 2)):
+        half = len(head) // 2
+        zeros = sorted((head[0::2].count(0), head[1::2].count(0)))  # (fewer, more)
+        if half and zeros[1] > 0.9 * half and zeros[0] < 0.1 * half:  # ASCII text as UTF-16: every other byte
             raise InputError(f"{origin}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
         raise InputError(f"{origin}: looks like a binary file (NUL bytes), not text")
     try:
@@ -180,14 +182,38 @@ def _json(text: str, origin: str) -> object:
         raise InputError(f"{origin}: JSON nested too deeply to be an article") from None
 
 
+def _unicode(value: object, key: str, origin: str) -> None:
+    """JSON can escape a lone UTF-16 surrogate ("\\ud800"), which is no character: no record,
+    store or output can hold it.
+
+    Raises:
+        InputError: ``value`` is a string holding an unpaired surrogate.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(f"{origin}: {key!r} holds an unpaired surrogate (\\u{ord(value[exc.start]):04x}), "
+                             "which is not a character") from None
+
+
+def printable_path(path: Union[str, os.PathLike]) -> str:
+    """A path as text that any output can hold: bytes of a file name that are not UTF-8 are
+    written as ``\\xNN`` escapes (Python keeps them as lone surrogates)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def from_mapping(obj: object, origin: str) -> Article:
     """Build an Article from a JSON object with fields ``id, title, text, published, url, source``.
 
     Raises:
-        InputError: not an object, no usable text, or an invalid ``published``.
+        InputError: not an object, no usable text, a string that is not valid Unicode, or an
+            invalid ``published``.
     """
     if not isinstance(obj, dict):
         raise InputError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
+    for key in ("text", "id", "title", "url", "source", "published"):
+        _unicode(obj.get(key), key, origin)
     text = check_text(obj.get("text"), origin)
     published = parse_published(obj.get("published", obj.get("date")), origin)
     meta = {}
@@ -317,11 +343,14 @@ def read_text_input(
 
 def read_path(path: Path) -> Iterator[Union[Article, Failure]]:
     """Read one file (any supported format) into Articles and Failures, in order."""
-    origin = str(path)
+    origin = printable_path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield Failure(origin, f"cannot read ({exc.strerror})")
+        return
+    if data[:2] == b"\x1f\x8b":
+        yield Failure(origin, "gzip-compressed; decompress it first")
         return
     suffix = path.suffix.lower()
     if suffix == ".jsonl" and not data.startswith(tuple(bom for bom, _ in _BOMS)):
@@ -346,10 +375,14 @@ def _walk(folder: Path) -> tuple[list[Path], list[Failure]]:
     failures: list[Failure] = []
 
     def unreadable(exc: OSError) -> None:
-        failures.append(Failure(str(exc.filename), f"cannot read folder ({exc.strerror})"))
+        failures.append(Failure(printable_path(exc.filename), f"cannot read folder ({exc.strerror})"))
 
     for root, _dirs, names in os.walk(folder, onerror=unreadable):
-        files.extend(Path(root) / n for n in names if _is_input(n) and (Path(root) / n).is_file())
+        for path in (Path(root) / n for n in names if _is_input(n)):
+            if path.is_file():
+                files.append(path)
+            elif path.is_symlink() and not path.exists():
+                failures.append(Failure(printable_path(path), "broken link (its target does not exist)"))
     return sorted(files), sorted(failures, key=lambda f: f.origin)
 
 
@@ -366,7 +399,7 @@ def expand_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
         elif path.exists():
             yield path
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(f"{printable_path(path)}: no such file or directory")
 
 
 def iter_inputs(

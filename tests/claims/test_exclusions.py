@@ -130,6 +130,15 @@ def test_overlapping_rules_all_show():
 # -- end to end (pipeline) -----------------------------------------------------------------------
 
 
+def test_a_number_after_a_reference_word_is_no_model_name_elsewhere(nlp_fast):
+    """"Article 300" names a passage: the same number later ("300 people") stays a claim, while
+    a model number ("Boeing 737") is a name throughout the article."""
+    text = "Under Article 300 of the Criminal Law, prosecutors charged 300 people."
+    assert [(c.value, c.unit) for c in claims(nlp_fast, text)] == [(300.0, "count")]
+    text = "Boeing 737 orders rose. The new 737 flew with 180 passengers."
+    assert [c.value for c in claims(nlp_fast, text)] == [180.0]
+
+
 def test_ordered_count_before_model_name_is_kept(nlp_fast):
     c = one(nlp_fast, "The airline ordered three 787 Dreamliner jets last year.", "three")
     assert (c.value, c.unit) == (3.0, "count")

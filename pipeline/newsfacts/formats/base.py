@@ -16,6 +16,8 @@ yields records, ``source.tables()`` ``(name, columns, rows)``.
 
 from __future__ import annotations
 
+import os
+
 import importlib
 from pathlib import Path
 from typing import Any, ClassVar, Optional, TextIO
@@ -62,12 +64,17 @@ class RecordWriter(Writer):
             OSError: the file cannot be written.
         """
         n = 0
-        with open(out, "w", encoding="utf-8") as fh:
-            writer = cls(fh)
-            for record in source.articles():
-                writer.add(record)
-                n += 1
-            writer.finish()
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # renamed over ``out`` when complete
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                writer = cls(fh)
+                for record in source.articles():
+                    writer.add(record)
+                    n += 1
+                writer.finish()
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
         return {"articles": n}
 
 

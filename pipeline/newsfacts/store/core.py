@@ -63,10 +63,13 @@ class Store:
                 and not Path(self.url[len("sqlite:///"):]).exists():
             raise StoreError(f"no store at {self.url[len('sqlite:///'):]} (run `newsfacts batch ... --db` first)")
         self._index = KeyIndex(fuzzy_threshold)
+        where = _engine.redact(str(url))
         try:
+            if not read_only:
+                self._check_writable(where)
             self.engine = self._make_engine(echo)
             if read_only:
-                _engine.check_schema(self.engine, _engine.redact(str(url)))
+                _engine.check_schema(self.engine, where)
             else:
                 self._migrate()
         except StoreError:
@@ -94,6 +97,19 @@ class Store:
     @fuzzy_threshold.setter
     def fuzzy_threshold(self, value: float) -> None:
         self._index.fuzzy_threshold = value
+
+    def _check_writable(self, where: str) -> None:
+        """Refuse a database that is not (or not yet) a newsfacts store this version can upgrade,
+        before anything is written (a SQLite file is looked at read-only: the write engine would
+        switch it to WAL on connect)."""
+        path = Path(self.url[len("sqlite:///"):]) if self.url.startswith("sqlite:///") else None
+        if path is not None and not (path.exists() and path.stat().st_size):
+            return  # a new store
+        probe = _engine.make_engine(self.url, read_only=path is not None)
+        try:
+            _engine.check_writable(probe, where)
+        finally:
+            probe.dispose()
 
     def _make_engine(self, echo: bool) -> Engine:
         return _engine.make_engine(self.url, echo, read_only=self.read_only)
@@ -168,6 +184,8 @@ class Store:
         Raises:
             StoreError: the database cannot be written.
         """
+        # an origin or reason may quote a file name whose bytes are not UTF-8 (lone surrogates)
+        origin, reason = (x.encode("utf-8", "backslashreplace").decode("utf-8") for x in (origin, reason))
         try:
             with self._write() as conn:
                 done = conn.execute(
@@ -280,12 +298,16 @@ class Store:
         file per table (``articles.csv``, ``entities.csv``, ...). Returns ``{name: rows}``.
 
         Raises:
-            StoreError: unknown format, the folder/file cannot be written, or ``parquet`` without
-                pyarrow installed (the message names the package).
+            StoreError: unknown format, the folder/file cannot be written, ``out`` is the store's
+                own file, or ``parquet`` without pyarrow installed (the message names the package).
+                A file is written whole or not at all (a temporary file renamed over ``out``).
         """
         from .. import formats
 
         out = Path(out)
+        db = self.url[len("sqlite:///"):] if self.url.startswith("sqlite:///") else None
+        if db and out.exists() and out.resolve() == Path(db).resolve():
+            raise StoreError(f"{out}: that is the store itself; export to another path")
         try:
             writer = formats.writer(formats.EXPORT, fmt.lower())
         except formats.UnknownFormat as exc:

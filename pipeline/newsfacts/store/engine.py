@@ -48,9 +48,14 @@ def normalise_url(url: Union[str, os.PathLike]) -> str:
     pass unchanged.
 
     Raises:
-        StoreError: another database (``mysql://``, ...): the store runs on SQLite and PostgreSQL.
+        StoreError: an empty URL, an in-memory SQLite database, or another database
+            (``mysql://``, ...): the store runs on SQLite and PostgreSQL files and servers.
     """
     text = str(url)
+    if not text.strip():
+        raise StoreError("no store given: --db is empty")
+    if text.startswith("sqlite:") and text.split(":///", 1)[-1] in ("", ":memory:", "sqlite://", "sqlite:"):
+        raise StoreError(f"{text}: the store must be a file (an in-memory database is lost when the command ends)")
     if text.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
@@ -217,20 +222,55 @@ def head_revision() -> str:
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every Alembic revision of ``store/migrations`` (the schemas this version can upgrade)."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
+
+
+def _unknown_revision(where: str, have: Optional[str]) -> StoreError:
+    return StoreError(f"{where} has schema revision {have}, which this newsfacts does not know: a store "
+                      "written by a newer newsfacts (upgrade newsfacts), or another application's database")
+
+
 def check_schema(engine: Engine, where: str) -> None:
     """For readers: the database is a newsfacts store at this version's schema; nothing is written.
 
     Raises:
-        StoreError: not a newsfacts store (no ``alembic_version`` and ``articles`` tables), or a
-            store of an older or newer schema (the message names the command that upgrades it).
+        StoreError: not a newsfacts store (no ``alembic_version`` and ``articles`` tables), a
+            store of an older schema (the message names the command that upgrades it), or of a
+            schema this version does not know (newer).
     """
     names = set(sa.inspect(engine).get_table_names())
     if not {"alembic_version", "articles"} <= names:
         raise StoreError(f"{where} is not a newsfacts store (no newsfacts tables in it)")
     have, head = schema_revision(engine), head_revision()
+    if have not in known_revisions():
+        raise _unknown_revision(where, have)
     if have != head:
-        raise StoreError(f"{where} has the schema of another newsfacts version (revision {have}, this one "
+        raise StoreError(f"{where} has the schema of an older newsfacts (revision {have}, this one "
                          f"reads {head}); upgrade it with `newsfacts upgrade --db {where}`")
+
+
+def check_writable(engine: Engine, where: str) -> None:
+    """Before a writer creates or upgrades the schema: the database is empty or a newsfacts
+    store whose revision this version knows; nothing is written.
+
+    Raises:
+        StoreError: the database holds another application's tables (no ``alembic_version``),
+            or a revision this version does not know.
+    """
+    names = set(sa.inspect(engine).get_table_names())
+    if not names:
+        return
+    if "alembic_version" not in names:
+        shown = ", ".join(sorted(names)[:3]) + (", ..." if len(names) > 3 else "")
+        raise StoreError(f"{where} holds tables of another application ({shown}), not a newsfacts store; "
+                         "give a new file")
+    have = schema_revision(engine)
+    if have is not None and have not in known_revisions():
+        raise _unknown_revision(where, have)
 
 
 def schema_revision(engine: Engine) -> Optional[str]:

@@ -196,4 +196,4 @@ def find_claims(conn: Connection, concept: Optional[str] = None, since: Optional
         out.append((order, r.article_id, r.start, d))
     out.sort(key=lambda x: x[:3])
     result = [x[3] for x in out]
-    return result[:limit] if limit else result
+    return result[:limit] if limit is not None else result

@@ -34,8 +34,8 @@ from ...lexicon.en.calendar import TIME_UNITS
 from ...lexicon.en.cues import APPROX_CUES, DURATION_BLOCK_NEXT
 from ...lexicon.en.currencies import ISO_CODES
 from ...lexicon.en.nonclaims import (AGE_UNITS, AGE_WORDS, CLOCK_WORDS, COUNTING_REFERENCE_WORDS, FORMAT_LETTERS,
-                                     INDEX_NAMES, NAME_ENTITY_TYPES, ORDINAL_SUFFIXES, PHONE_WORDS, REFERENCE_WORDS,
-                                     STREET_WORDS)
+                                     INDEX_NAMES, MODEL_NAME_WORDS, NAME_ENTITY_TYPES, ORDINAL_SUFFIXES, PHONE_WORDS,
+                                     REFERENCE_WORDS, STREET_WORDS)
 from ...lexicon.en.units import UNIT_WORDS
 from .model import DocContext, Quantity
 from .registry import Registry
@@ -423,6 +423,8 @@ def _model_name_before(doc: Doc, q: Quantity) -> bool:
     if not (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper
             and prev.ent_type_ not in ("GPE", "LOC", "DATE", "NORP")):
         return False
+    if prev.lower_ in REFERENCE_WORDS and prev.lower_ not in MODEL_NAME_WORDS:
+        return False  # "Article 300 of the Criminal Law": a passage, not a model the article names again
     return not (nxt is not None and nxt.tag_ in ("NNS", "NNPS")) \
         or prev.ent_type_ in ("ORG", "PRODUCT") \
         or q.start >= 2 and doc[q.start - 2].like_num  # "Boeing 787 orders rose", "12 Boeing 787 jets"

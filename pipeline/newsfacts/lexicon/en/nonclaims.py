@@ -57,3 +57,8 @@ NAME_ENTITY_TYPES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"})
 
 #: Time units of an age ("45-year-old", "a six-month-old baby").
 AGE_UNITS = frozenset({"year", "month", "week", "day"})
+
+#: Reference words that also name products ("Model 300", "Type 055", "Series 900"): a number after
+#: one is a model name for the whole article; after any other reference word ("Article 300",
+#: "Section 230") it names a passage, and the same number elsewhere stays a number.
+MODEL_NAME_WORDS = frozenset({"model", "series", "class", "type", "generation"})
