@@ -245,3 +245,12 @@ def test_lone_surrogates_undecodable_names_links_gzip_and_binary_kinds(tmp_path)
         ("z.jsonl", "gzip-compressed; decompress it first"),
         ("zeros.txt", "looks like a binary file (NUL bytes), not text"),
     }
+
+
+def test_thousands_grouped_with_spaces_join_one_number():
+    """SI grouping (no-break, narrow no-break, thin space) and a plain space before a group that
+    starts with 0 join; a plain space before any other group does not ("in 2019 200 people")."""
+    text = "3 000 000 yuan; 12\u202f000 euros; 1\u00a0200 and 1\u2009500 tonnes; in 2019 200 people"
+    model = normalise_for_models(text)
+    assert len(model) == len(text)
+    assert model == "3\u2060000\u2060000 yuan; 12\u2060000 euros; 1\u2060200 and 1\u2060500 tonnes; in 2019 200 people"

@@ -45,9 +45,13 @@ _MODEL_CHARMAP = str.maketrans(
         **{chr(0xFF10 + k): str(k) for k in range(10)}, "\uff0e": ".", "\uff0f": "/", "\uff0d": "-",
     }
 )
-#: A zero-width space, word joiner or BOM between two digits ("3\u200b00") joins them: it becomes
-#: a word joiner (U+2060), which no stage splits a token on; elsewhere it is a space.
-_DIGIT_JOINER = re.compile(r"(?<=\d)[\u200b\u2060\ufeff](?=\d)")
+#: Characters that join the digits of one number in the model text: a zero-width space, word
+#: joiner or BOM between two digits ("3\u200b00"); a no-break, narrow no-break or thin space
+#: before a group of three digits (SI thousands grouping, "3\u202f000\u202f000"); a plain space
+#: before a group of three digits that starts with 0 ("3 000 000": no number starts with 0).
+#: Each becomes a word joiner (U+2060), which no stage splits a token on (one character for one).
+_DIGIT_JOINER = re.compile(r"(?<=\d)(?:[\u200b\u2060\ufeff](?=\d)|[\u00a0\u202f\u2009](?=\d{3}(?!\d))"
+                           r"| (?=0\d\d(?!\d)))")
 
 
 def normalise_for_models(text: str) -> str:
@@ -57,8 +61,7 @@ def normalise_for_models(text: str) -> str:
     The mapping is one character to one character, so every offset into the result is an
     offset into ``text``.
     """
-    if "\u200b" in text or "\u2060" in text or "\ufeff" in text:
-        text = _DIGIT_JOINER.sub("\u2060", text)
+    text = _DIGIT_JOINER.sub("\u2060", text)
     return text.translate(_MODEL_CHARMAP)
 
 

@@ -233,3 +233,12 @@ def test_full_width_digits_and_a_zero_width_space_inside_a_number(nlp_fast):
     facts = doc_to_facts(run(nlp_fast, text, published=art.published), art)
     assert [(c.text, c.value) for c in facts.claims] == [("３００", 300.0), ("3\u200b00", 300.0)]
     assert [(d.text, d.value) for d in facts.dates] == [("２０２０年５月１０日", "2020-05-10")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Revenue was 3 000 000 yuan.", 3e6, "CNY"),
+    ("The fund lost 12\u202f000 euros.", 12000.0, "EUR"),
+    ("Exports were worth US$ 1\u00a0200 million.", 1.2e9, "USD"),
+])
+def test_thousands_grouped_with_spaces(nlp_fast, text, value, unit):
+    assert [(c.value, c.unit) for c in claims(nlp_fast, text)] == [(value, unit)]
