@@ -84,36 +84,30 @@ def pair_overlapping(gold: list[dict], system: list) -> list[tuple[dict, object]
     return out
 
 
+#: Expression kinds of the TIMEX3 error listing: the first (pattern, kind) whose pattern is found
+#: in the lower-cased text; the duration kind needs a digit too, the year kind the whole text.
+_TIMEX_KINDS = [(re.compile(p), kind) for p, kind in (
+    (r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", "weekday"),
+    (r"\b(?:today|tonight|yesterday|tomorrow)\b", "today/yesterday"),
+    (r"quarter", "quarter"),
+    (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", "month-day(-year)"),
+    (r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", "month name"),
+    (r"\b(?:ago|earlier|later|before|after)\b", "N units ago/earlier"),
+    (r"\b(?:this|last|next|past|coming|previous|current)\b", "this/last/next unit"),
+    (r"\b(?:now|current|recent|past|future|soon|previously|already|then|once)", "PRESENT/PAST/FUTURE_REF"),
+    (r"(?=.*\d)(?:.*?)(?:\b(?:year|month|week|day|hour|minute|decade)s?\b|-year|-day|-month|-week|-hour)",
+     "N units (duration)"),
+    (r"(?:year|month|week|day|hour|minute|decade|centur)", "unit word (vague)"),
+    (r"^\s*(?:the\s+)?(?:fiscal\s+)?'?\d{2,4}s?\s*$", "year/decade"),
+    (r"\d", "other numeric"),
+    (r"daily|weekly|annual|every|each|monthly", "SET"),
+)]
+
+
 def timex_category(text: str, value: str) -> str:
-    """A coarse expression kind for the error listing."""
+    """A coarse expression kind for the error listing (see ``_TIMEX_KINDS``); "other words" when none."""
     t = text.lower()
-    if re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", t):
-        return "weekday"
-    if re.search(r"\b(?:today|tonight|yesterday|tomorrow)\b", t):
-        return "today/yesterday"
-    if re.search(r"quarter", t):
-        return "quarter"
-    if re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", t):
-        return "month-day(-year)"
-    if re.search(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", t):
-        return "month name"
-    if re.search(r"\b(?:ago|earlier|later|before|after)\b", t):
-        return "N units ago/earlier"
-    if re.search(r"\b(?:this|last|next|past|coming|previous|current)\b", t):
-        return "this/last/next unit"
-    if re.search(r"\b(?:now|current|recent|past|future|soon|previously|already|then|once)", t):
-        return "PRESENT/PAST/FUTURE_REF"
-    if re.search(r"\d", t) and re.search(r"\b(?:year|month|week|day|hour|minute|decade)s?\b|-year|-day|-month|-week|-hour", t):
-        return "N units (duration)"
-    if re.search(r"(?:year|month|week|day|hour|minute|decade|centur)", t):
-        return "unit word (vague)"
-    if re.fullmatch(r"(?:the\s+)?(?:fiscal\s+)?'?\d{2,4}s?", t.strip()):
-        return "year/decade"
-    if re.search(r"\d", t):
-        return "other numeric"
-    if re.search(r"daily|weekly|annual|every|each|monthly", t):
-        return "SET"
-    return "other words"
+    return next((kind for rx, kind in _TIMEX_KINDS if rx.search(t)), "other words")
 
 
 class TimexScores:
