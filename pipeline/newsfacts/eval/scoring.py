@@ -204,31 +204,34 @@ def align_mentions(sys_m: list[tuple], gold_m: list[tuple]) -> dict[int, int]:
     return pairs
 
 
+def _members(clusters: list) -> dict:
+    out = defaultdict(set)
+    for i, c in enumerate(clusters):
+        out[c].add(i)
+    return out
+
+
+def _bcubed_side(mine: list, other: list, to_other: dict[int, int]) -> float:
+    """B³sys precision (``mine`` = system clusters) or recall (``mine`` = gold clusters): the mean
+    over ``mine``'s mentions of the share of its cluster that is aligned into the aligned
+    mention's cluster on the other side; an unaligned mention scores 1 / its cluster size."""
+    if not mine:
+        return 0.0
+    my_members, other_members = _members(mine), _members(other)
+    total = 0.0
+    for i, c in enumerate(mine):
+        own = my_members[c]
+        if i in to_other:
+            theirs = other_members[other[to_other[i]]]
+            total += sum(1 for k in own if k in to_other and to_other[k] in theirs) / len(own)
+        else:
+            total += 1 / len(own)
+    return total / len(mine)
+
+
 def bcubed(sys_clusters: list, gold_clusters: list, pairs: dict[int, int]) -> tuple[float, float, float]:
-    """B³sys over aligned mentions; ``sys_clusters[i]``/``gold_clusters[j]`` are cluster labels."""
-    s_members = defaultdict(set)
-    g_members = defaultdict(set)
-    for i, c in enumerate(sys_clusters):
-        s_members[c].add(i)
-    for j, c in enumerate(gold_clusters):
-        g_members[c].add(j)
-    g_to_s = {g: s for s, g in pairs.items()}
-    p_sum = 0.0
-    for i, c in enumerate(sys_clusters):
-        S = s_members[c]
-        if i in pairs:
-            G = g_members[gold_clusters[pairs[i]]]
-            p_sum += sum(1 for k in S if k in pairs and pairs[k] in G) / len(S)
-        else:
-            p_sum += 1 / len(S)
-    r_sum = 0.0
-    for j, c in enumerate(gold_clusters):
-        G = g_members[c]
-        if j in g_to_s:
-            S = s_members[sys_clusters[g_to_s[j]]]
-            r_sum += sum(1 for k in G if k in g_to_s and g_to_s[k] in S) / len(G)
-        else:
-            r_sum += 1 / len(G)
-    p = p_sum / len(sys_clusters) if sys_clusters else 0.0
-    r = r_sum / len(gold_clusters) if gold_clusters else 0.0
+    """B³sys over aligned mentions (Cai & Strube 2010); ``sys_clusters[i]``/``gold_clusters[j]``
+    are cluster labels, ``pairs`` system index -> gold index. Returns (P, R, F1)."""
+    p = _bcubed_side(sys_clusters, gold_clusters, pairs)
+    r = _bcubed_side(gold_clusters, sys_clusters, {g: s for s, g in pairs.items()})
     return p, r, f1(p, r)
